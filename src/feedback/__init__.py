@@ -1,0 +1,73 @@
+"""The feedback platform: create_app wires configuration, extensions and features together."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+
+from feedback.config import PROJECT_ROOT, load_config
+
+
+def create_app(overrides: dict[str, Any] | None = None, instance_path: str | None = None) -> Flask:
+    """Build an app; tests pass overrides and their own instance folder instead of the repo's."""
+    instance_path = instance_path or os.environ.get(
+        "FEEDBACK_INSTANCE_PATH", str(PROJECT_ROOT / "instance")
+    )
+    app = Flask(__name__, instance_path=instance_path, instance_relative_config=True)
+    load_config(app, overrides)
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    _init_web(app)
+    _init_extensions(app)
+    _register_blueprints(app)
+    _register_cli(app)
+    return app
+
+
+def _init_web(app: Flask) -> None:
+    from feedback.web import init_web
+
+    init_web(app)  # first: it sets Jinja options before any extension builds the environment
+
+
+def _init_extensions(app: Flask) -> None:
+    from feedback.auth.services import get_user_by_session_token
+    from feedback.extensions import babel, csrf, db, limiter, login_manager, migrate
+    from feedback.i18n import select_locale
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(PROJECT_ROOT / "migrations"), render_as_batch=True)
+    babel.init_app(app, locale_selector=select_locale)
+    csrf.init_app(app)
+    limiter.init_app(app)
+    login_manager.init_app(app)
+    login_manager.login_view = "auth.sign_in"
+    login_manager.login_message = "Sign in to see this page"
+    login_manager.session_protection = "strong"
+    login_manager.user_loader(get_user_by_session_token)
+
+
+def _register_blueprints(app: Flask) -> None:
+    from feedback.auth.views import bp as auth_bp
+    from feedback.auth.views import users_bp
+    from feedback.dashboard.views import bp as staff_bp
+    from feedback.kiosks.views import bp as kiosks_bp
+    from feedback.organisation.views import admin_bp as organisation_admin_bp
+    from feedback.organisation.views import locations_bp
+    from feedback.organisation.views import public_bp as organisation_public_bp
+    from feedback.surveys.staff_views import bp as responses_bp
+    from feedback.surveys.views import bp as journey_bp
+
+    for blueprint in (auth_bp, users_bp, staff_bp, kiosks_bp, organisation_admin_bp,
+                      organisation_public_bp, locations_bp, responses_bp):
+        app.register_blueprint(blueprint)
+    app.register_blueprint(journey_bp, name="feedback", url_prefix="/feedback/<location_code>")
+    app.register_blueprint(journey_bp, name="kiosk", url_prefix="/kiosk/<token>")
+
+
+def _register_cli(app: Flask) -> None:
+    from feedback.cli import register_commands
+
+    register_commands(app)

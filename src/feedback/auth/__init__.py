@@ -1,0 +1,1 @@
+"""Staff and involvement accounts: sign-in, roles and the rule every blueprint declares."""

@@ -1,0 +1,50 @@
+"""Command-line tasks: `flask create-user`, `flask seed-demo`."""
+
+from __future__ import annotations
+
+import click
+from flask import Flask
+
+from feedback.auth.models import Role
+from feedback.extensions import db
+
+
+def register_commands(app: Flask) -> None:
+    app.cli.add_command(create_user_command)
+    app.cli.add_command(seed_demo_command)
+
+
+@click.command("create-user")
+@click.option("--email", required=True)
+@click.option("--name", required=True)
+@click.option("--role", type=click.Choice([r.value for r in Role]), required=True)
+@click.option("--service", "service_codes", multiple=True, help="A service code (service managers).")
+@click.password_option(help="At least 12 characters.")
+def create_user_command(email: str, name: str, role: str, service_codes: tuple[str, ...], password: str) -> None:
+    """Add a user who can sign in straight away."""
+    from feedback.auth.services import AccountError, create_user
+    from feedback.organisation.services import list_services
+
+    chosen = [s for s in list_services() if s.code in {c.upper() for c in service_codes}]
+    if len(chosen) != len(service_codes):
+        raise click.BadParameter("One or more service codes are not known", param_hint="--service")
+    try:
+        create_user(email=email, name=name, role=Role(role), password=password, services=chosen)
+    except AccountError as error:
+        raise click.ClickException(str(error)) from error
+    db.session.commit()
+    click.echo(f"Created {role} user {email}")
+
+
+@click.command("seed-demo")
+def seed_demo_command() -> None:
+    """Load the demo trust, its wards and teams, demo users and some responses (once)."""
+    from feedback.demo import DEMO_PASSWORD, seed_demo
+
+    created = seed_demo()
+    db.session.commit()
+    if created:
+        click.echo("Demo data loaded.")
+    else:
+        click.echo("Demo data was already loaded.")
+    click.echo(f"Demo sign-in: px@example.nhs.uk (or admin@, manager@, council@) password {DEMO_PASSWORD}")

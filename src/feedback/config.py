@@ -1,0 +1,73 @@
+"""Settings: safe production defaults, then instance/config.py, then FEEDBACK_* environment
+variables, then the overrides a caller (a test) passes to create_app."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+
+
+class ConfigError(RuntimeError):
+    """Raised at start-up when the settings cannot run safely."""
+
+
+DEFAULTS: dict[str, Any] = {
+    "SECRET_KEY": None,
+    "DATABASE_URL": None,  # None: SQLite file in the instance folder
+    "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+    "SESSION_COOKIE_SECURE": True,
+    "SESSION_COOKIE_HTTPONLY": True,
+    "SESSION_COOKIE_SAMESITE": "Lax",
+    "REMEMBER_COOKIE_SECURE": True,
+    "REMEMBER_COOKIE_HTTPONLY": True,
+    "PERMANENT_SESSION_LIFETIME": timedelta(hours=12),
+    "WTF_CSRF_TIME_LIMIT": 3600 * 12,
+    # One counter per process with memory://; production with several workers needs Redis.
+    "RATELIMIT_STORAGE_URI": "memory://",
+    "RATELIMIT_HEADERS_ENABLED": False,
+    "SIGN_IN_RATE_LIMIT": "10 per minute",
+    "BABEL_TRANSLATION_DIRECTORIES": str(PROJECT_ROOT / "translations"),
+    "BABEL_DEFAULT_TIMEZONE": "Europe/London",
+    "TRUST_TIMEZONE": "Europe/London",
+    "ASSETS_FOLDER": str(PROJECT_ROOT / "vendor" / "nhsuk-frontend" / "dist" / "nhsuk"),
+    "NHSUK_FRONTEND_VERSION": "10.6.1",
+    # A ward tablet clears an untouched journey after a warning (WCAG 2.2.1: can be extended).
+    "KIOSK_IDLE_SECONDS": 120,
+    "KIOSK_WARNING_SECONDS": 30,
+    "KIOSK_THANK_YOU_SECONDS": 15,
+    # An unfinished journey older than this cannot be resumed (answers are dropped).
+    "JOURNEY_MAX_AGE": timedelta(hours=2),
+    "FREE_TEXT_MAX_CHARACTERS": 5000,
+    "INVITATION_MAX_AGE": timedelta(days=7),
+    "TRUST_NAME": "Leicestershire Partnership NHS Trust",
+    "PUBLIC_BASE_URL": None,  # for QR posters; None: the address the request came in on
+}
+
+
+def load_config(app: Flask, overrides: dict[str, Any] | None = None) -> None:
+    """Fill app.config in the documented order and refuse to start when it is unsafe."""
+    app.config.from_mapping(DEFAULTS)
+    app.config.from_pyfile("config.py", silent=True)
+    app.config.from_prefixed_env("FEEDBACK")
+    app.config.from_mapping(overrides or {})
+
+    database_url = app.config["DATABASE_URL"] or (
+        f"sqlite:///{Path(app.instance_path) / 'feedback.sqlite3'}"
+    )
+    app.config["SQLALCHEMY_DATABASE_URI"] = database_url
+    app.config["RATELIMIT_STORAGE_URI"] = app.config["RATELIMIT_STORAGE_URI"]
+
+    if not app.config["SECRET_KEY"]:
+        if app.debug or app.testing:
+            app.config["SECRET_KEY"] = "development-only-not-secret"  # noqa: S105
+        else:
+            raise ConfigError(
+                "No SECRET_KEY is set. Put SECRET_KEY = '<long random string>' in "
+                f"{app.instance_path}/config.py or set FEEDBACK_SECRET_KEY. "
+                "`make run` writes one for local use."
+            )

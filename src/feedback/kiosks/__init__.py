@@ -1,0 +1,1 @@
+"""Ward tablets: a kiosk link for one location that staff can revoke at any moment."""

@@ -1,0 +1,1 @@
+"""The trust's organisation: directorates, services and locations (wards, units, teams)."""

@@ -1,0 +1,1 @@
+"""Questionnaires defined as data, the patient journey that runs them, and the responses."""

@@ -1,0 +1,115 @@
+from __future__ import annotations
+
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from feedback.db import Base, utc_now, enum_column
+from feedback.organisation.models import Location
+
+
+class ResponseMode(StrEnum):
+    """How the response reached us, in NHS England's FFT return categories."""
+
+    SMS = "sms"
+    ELECTRONIC_DISCHARGE = "electronic_discharge"  # a ward tablet
+    ELECTRONIC_HOME = "electronic_home"  # a link or QR code used at home
+    PAPER_DISCHARGE = "paper_discharge"
+    PAPER_HOME = "paper_home"
+    TELEPHONE = "telephone"
+    ONLINE = "online"
+    OTHER = "other"
+
+
+MODE_LABELS = {
+    ResponseMode.SMS: "SMS",
+    ResponseMode.ELECTRONIC_DISCHARGE: "Electronic discharge (ward tablet)",
+    ResponseMode.ELECTRONIC_HOME: "Electronic home (link or QR code)",
+    ResponseMode.PAPER_DISCHARGE: "Paper discharge",
+    ResponseMode.PAPER_HOME: "Paper home",
+    ResponseMode.TELEPHONE: "Telephone",
+    ResponseMode.ONLINE: "Online",
+    ResponseMode.OTHER: "Other",
+}
+
+
+class Response(Base):
+    """One person's completed questionnaire. Anonymous: nothing here says who they are."""
+
+    __tablename__ = "response"
+    __table_args__ = (
+        CheckConstraint("fft_rating BETWEEN 1 AND 6", name="fft_rating_range"),
+        Index("ix_response_location_month", "location_id", "submitted_month"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # One per journey: a double tap or a retried submit finds the response already there.
+    idempotency_key: Mapped[str] = mapped_column(String(64), unique=True)
+    questionnaire: Mapped[str] = mapped_column(String(40))
+    questionnaire_version: Mapped[int] = mapped_column(Integer)
+    location_id: Mapped[int] = mapped_column(ForeignKey("location.id"))
+    mode: Mapped[ResponseMode] = mapped_column(enum_column(ResponseMode))
+    language: Mapped[str] = mapped_column(String(10))
+    easy_read: Mapped[bool] = mapped_column(Boolean)
+    # None: the rating was not answered, so the response is feedback but not an FFT count.
+    fft_rating: Mapped[int | None] = mapped_column(Integer)
+    submitted_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
+    # The trust's calendar (Europe/London), stored so months group the same on every database.
+    submitted_on: Mapped[date] = mapped_column(Date)
+    submitted_month: Mapped[date] = mapped_column(Date)
+    kiosk_id: Mapped[int | None] = mapped_column(ForeignKey("kiosk.id"))
+    entered_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+
+    location: Mapped[Location] = relationship()
+    answers: Mapped[list[Answer]] = relationship(
+        back_populates="response", cascade="all, delete-orphan", order_by="Answer.id"
+    )
+
+
+class Answer(Base):
+    __tablename__ = "answer"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    response_id: Mapped[int] = mapped_column(
+        ForeignKey("response.id", ondelete="CASCADE"), index=True
+    )
+    question_id: Mapped[str] = mapped_column(String(60))
+    value: Mapped[str] = mapped_column(Text)
+
+    response: Mapped[Response] = relationship(back_populates="answers")
+
+
+class Journey(Base):
+    """A questionnaire in progress: answers so far, kept on the server, never in the cookie."""
+
+    __tablename__ = "journey"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    questionnaire: Mapped[str] = mapped_column(String(40))
+    location_id: Mapped[int] = mapped_column(ForeignKey("location.id"))
+    mode: Mapped[ResponseMode] = mapped_column(enum_column(ResponseMode))
+    kiosk_id: Mapped[int | None] = mapped_column(ForeignKey("kiosk.id"))
+    answers: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), default=utc_now, onupdate=utc_now, index=True
+    )
+    response_id: Mapped[int | None] = mapped_column(ForeignKey("response.id"))
+
+    @property
+    def is_submitted(self) -> bool:
+        return self.response_id is not None

@@ -1,0 +1,249 @@
+"""Questionnaire definitions: TOML files parsed into typed, validated, translated schemas.
+
+A definition lives in definitions/<id>/questionnaire.toml, in English. Translations sit beside
+it as <language>.toml, a flat table of keys (see `translatable_text`) to translated text; any
+key left out falls back to English.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from enum import StrEnum
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+DEFINITIONS_FOLDER = Path(__file__).parent / "definitions"
+PICTURES_FOLDER = Path(__file__).parents[1] / "static" / "easy-read"
+# Journey URLs put question ids beside these pages, so a question may not take their names.
+RESERVED_QUESTION_IDS = frozenset({"begin", "thank-you", "reset", "start"})
+
+
+class SchemaError(ValueError):
+    """A definition or translation file that breaks the rules; the message says where."""
+
+
+class QuestionType(StrEnum):
+    SINGLE_CHOICE = "single_choice"
+    MULTIPLE_CHOICE = "multiple_choice"
+    FREE_TEXT = "free_text"
+
+
+@dataclass(frozen=True)
+class Text:
+    """A piece of text as shown: in the page's language or, where untranslated, English."""
+
+    value: str
+    lang: str
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@dataclass(frozen=True)
+class Option:
+    value: str
+    label: Text
+    picture: str | None
+    picture_alt: Text | None
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    type: QuestionType
+    required: bool
+    title: Text
+    hint: Text | None
+    error_required: Text | None
+    picture: str | None
+    picture_alt: Text | None
+    options: tuple[Option, ...]
+    show_if: tuple[str, str] | None
+    records: str | None
+    max_characters: int | None
+
+    def shown_given(self, answers: dict[str, Any]) -> bool:
+        if self.show_if is None:
+            return True
+        question_id, expected = self.show_if
+        return answers.get(question_id) == expected
+
+    def option_values(self) -> frozenset[str]:
+        return frozenset(option.value for option in self.options)
+
+
+@dataclass(frozen=True)
+class Questionnaire:
+    id: str
+    version: int
+    language: str
+    easy_read: bool
+    title: Text
+    description: Text
+    questions: tuple[Question, ...]
+    _by_id: dict[str, Question] = field(repr=False, compare=False)
+
+    def question(self, question_id: str) -> Question | None:
+        return self._by_id.get(question_id)
+
+    def path(self, answers: dict[str, Any]) -> list[Question]:
+        """The questions this person is asked, given their answers so far."""
+        return [q for q in self.questions if q.shown_given(answers)]
+
+    def next_question(self, answers: dict[str, Any], after: str | None) -> Question | None:
+        path = self.path(answers)
+        if after is None:
+            return path[0] if path else None
+        ids = [q.id for q in path]
+        position = ids.index(after) + 1 if after in ids else len(ids)
+        return path[position] if position < len(path) else None
+
+    def previous_question(self, answers: dict[str, Any], before: str) -> Question | None:
+        ids = [q.id for q in self.path(answers)]
+        position = ids.index(before) if before in ids else 0
+        return self._by_id[ids[position - 1]] if position > 0 else None
+
+
+def _raw_definition(questionnaire_id: str) -> dict[str, Any]:
+    path = DEFINITIONS_FOLDER / questionnaire_id / "questionnaire.toml"
+    if not path.is_file():
+        raise SchemaError(f"No questionnaire called {questionnaire_id!r}")
+    with path.open("rb") as file:
+        return tomllib.load(file)
+
+
+def list_questionnaire_ids() -> list[str]:
+    return sorted(p.parent.name for p in DEFINITIONS_FOLDER.glob("*/questionnaire.toml"))
+
+
+def translatable_text(raw: dict[str, Any]) -> dict[str, str]:
+    """Every translatable string of a definition, by the key translation files use."""
+    text: dict[str, str] = {}
+    for key in ("title", "easy_read_title", "description", "easy_read_description"):
+        if key in raw:
+            text[key] = raw[key]
+    for question in raw.get("questions", []):
+        prefix = f"questions.{question['id']}"
+        for key in ("title", "easy_read_title", "hint", "easy_read_hint", "error_required",
+                    "easy_read_error_required", "picture_alt"):
+            if key in question:
+                text[f"{prefix}.{key}"] = question[key]
+        for option in question.get("options", []):
+            for key in ("label", "easy_read_label", "picture_alt"):
+                if key in option:
+                    text[f"{prefix}.options.{option['value']}.{key}"] = option[key]
+    return text
+
+
+def translation_path(questionnaire_id: str, language: str) -> Path:
+    return DEFINITIONS_FOLDER / questionnaire_id / f"{language}.toml"
+
+
+def _raw_translation(questionnaire_id: str, language: str) -> dict[str, str]:
+    path = translation_path(questionnaire_id, language)
+    if language == "en" or not path.is_file():
+        return {}
+    with path.open("rb") as file:
+        return tomllib.load(file).get("text", {})
+
+
+def _check(condition: bool, message: str) -> None:
+    if not condition:
+        raise SchemaError(message)
+
+
+def validate_definition(raw: dict[str, Any], default_max_characters: int = 5000) -> None:
+    """Raise SchemaError for anything a runner could trip over later."""
+    _check(isinstance(raw.get("id"), str) and isinstance(raw.get("version"), int),
+           "A questionnaire needs a text id and a whole-number version")
+    seen: set[str] = set()
+    for position, question in enumerate(raw.get("questions", []), start=1):
+        where = f"question {position} ({question.get('id')!r})"
+        _check(bool(question.get("id")) and question["id"] not in seen, f"{where}: missing or repeated id")
+        _check(question["id"] not in RESERVED_QUESTION_IDS, f"{where}: the id is reserved")
+        _check(question.get("type") in set(QuestionType), f"{where}: unknown type {question.get('type')!r}")
+        _check(bool(question.get("title")), f"{where}: no title")
+        choices = question["type"] != QuestionType.FREE_TEXT
+        options = question.get("options", [])
+        _check(bool(options) == choices, f"{where}: choice questions need options, free text none")
+        values = [option.get("value") for option in options]
+        _check(len(values) == len(set(values)) and all(values), f"{where}: option values must be unique")
+        for picture in [question.get("picture"), *(o.get("picture") for o in options)]:
+            _check(picture is None or (PICTURES_FOLDER / picture).is_file(), f"{where}: no picture {picture}")
+        show_if = question.get("show_if")
+        if show_if is not None:
+            _check(show_if.get("question") in seen, f"{where}: show_if must name an earlier question")
+        if question.get("required"):
+            _check(bool(question.get("error_required")), f"{where}: a required question needs error_required")
+        _check(question.get("max_characters", default_max_characters) <= default_max_characters * 10,
+               f"{where}: max_characters is unreasonably large")
+        seen.add(question["id"])
+    _check(bool(seen), "A questionnaire needs at least one question")
+
+
+def _text(english: dict[str, str], translated: dict[str, str], language: str,
+          key: str, easy_read: bool) -> Text | None:
+    """Easy-read wording first when asked for, each in the page language first, then English."""
+    keys = [f"{key.rsplit('.', 1)[0]}.easy_read_{key.rsplit('.', 1)[1]}" if "." in key
+            else f"easy_read_{key}"] if easy_read else []
+    keys.append(key)
+    for candidate in keys:
+        if candidate in translated:
+            return Text(translated[candidate], language)
+        if candidate in english:
+            return Text(english[candidate], "en")
+    return None
+
+
+@cache
+def load_questionnaire(questionnaire_id: str, language: str = "en", easy_read: bool = False) -> Questionnaire:
+    """The questionnaire as a person sees it in a language, plain or easy read (cached)."""
+    raw = _raw_definition(questionnaire_id)
+    validate_definition(raw)
+    english = translatable_text(raw)
+    translated = _raw_translation(questionnaire_id, language)
+
+    def text(key: str) -> Text | None:
+        return _text(english, translated, language, key, easy_read)
+
+    questions = []
+    for q in raw["questions"]:
+        prefix = f"questions.{q['id']}"
+        options = tuple(
+            Option(
+                value=o["value"],
+                label=text(f"{prefix}.options.{o['value']}.label"),  # type: ignore[arg-type]
+                picture=o.get("picture"),
+                picture_alt=text(f"{prefix}.options.{o['value']}.picture_alt"),
+            )
+            for o in q.get("options", [])
+        )
+        show_if = q.get("show_if")
+        questions.append(
+            Question(
+                id=q["id"],
+                type=QuestionType(q["type"]),
+                required=bool(q.get("required", False)),
+                title=text(f"{prefix}.title"),  # type: ignore[arg-type]
+                hint=text(f"{prefix}.hint"),
+                error_required=text(f"{prefix}.error_required"),
+                picture=q.get("picture"),
+                picture_alt=text(f"{prefix}.picture_alt"),
+                options=options,
+                show_if=(show_if["question"], show_if["equals"]) if show_if else None,
+                records=q.get("records"),
+                max_characters=q.get("max_characters"),
+            )
+        )
+    return Questionnaire(
+        id=raw["id"],
+        version=raw["version"],
+        language=language,
+        easy_read=easy_read,
+        title=text("title"),  # type: ignore[arg-type]
+        description=text("description") or Text("", "en"),
+        questions=tuple(questions),
+        _by_id={q.id: q for q in questions},
+    )

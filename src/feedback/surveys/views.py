@@ -1,0 +1,245 @@
+"""The patient journey, public by design: one question per page, written once at the end.
+
+The blueprint is registered twice: at /feedback/<location_code> (a link or QR code used at
+home) and at /kiosk/<token> (a ward tablet). The channel decides the NHS England mode.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    current_app,
+    g,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
+from flask_babel import get_locale
+from flask_babel import gettext as _
+from flask_wtf.csrf import CSRFError
+from sqlalchemy.exc import IntegrityError
+
+from feedback.auth.access import public
+from feedback.extensions import db
+from feedback.kiosks.services import get_active_kiosk
+from feedback.organisation.models import Location
+from feedback.organisation.services import get_open_location
+from feedback.surveys import services
+from feedback.surveys.forms import question_form_class
+from feedback.surveys.models import Journey, ResponseMode
+from feedback.surveys.schema import Questionnaire, load_questionnaire
+
+bp = public(Blueprint("journey", __name__))
+QUESTIONNAIRE_ID = "fft"
+
+
+@dataclass(frozen=True)
+class Channel:
+    location: Location
+    mode: ResponseMode
+    kiosk_id: int | None
+    url_values: dict[str, str]
+
+    @property
+    def is_kiosk(self) -> bool:
+        return self.kiosk_id is not None
+
+
+@bp.url_value_preprocessor
+def _resolve_channel(endpoint: str | None, values: dict[str, str] | None) -> None:
+    values = values if values is not None else {}
+    if "token" in values:
+        token = values.pop("token")
+        kiosk = get_active_kiosk(token, current_app.config["SECRET_KEY"])
+        if kiosk is None:
+            abort(404)
+        g.channel = Channel(kiosk.location, ResponseMode.ELECTRONIC_DISCHARGE, kiosk.id, {"token": token})
+    else:
+        location = get_open_location(values.pop("location_code", ""))
+        if location is None:
+            abort(404)
+        g.channel = Channel(
+            location, ResponseMode.ELECTRONIC_HOME, None, {"location_code": location.code}
+        )
+
+
+@bp.url_defaults
+def _add_channel(endpoint: str, values: dict[str, str]) -> None:
+    channel = g.get("channel")
+    if channel is not None:
+        for key, value in channel.url_values.items():
+            values.setdefault(key, value)
+
+
+@bp.before_request
+def _remember_easy_read() -> None:
+    asked = request.args.get("easy_read")
+    if asked in ("yes", "no"):
+        session["easy_read"] = asked == "yes"
+
+
+@bp.after_request
+def _never_cache(response: Response) -> Response:
+    # A tablet is shared: nothing of one person's journey may be kept for the next.
+    response.headers["Cache-Control"] = "no-store, max-age=0"
+    response.headers["Pragma"] = "no-cache"
+    return response
+
+
+@bp.errorhandler(CSRFError)
+def _start_again(error: CSRFError):  # type: ignore[no-untyped-def]
+    # A page left open overnight posts an expired token: explain kindly and offer a fresh start.
+    return render_template("surveys/start-again.html", **_page()), 400
+
+
+def _easy_read() -> bool:
+    return bool(session.get("easy_read", False))
+
+
+def _questionnaire() -> Questionnaire:
+    return load_questionnaire(QUESTIONNAIRE_ID, str(get_locale()), _easy_read())
+
+
+def _page(**context: object) -> dict[str, object]:
+    channel: Channel = g.channel
+    return {
+        "channel": channel,
+        "location": channel.location,
+        "kiosk": channel.is_kiosk,
+        "easy_read": _easy_read(),
+        "questionnaire": _questionnaire(),
+        **context,
+    }
+
+
+def _max_idle() -> timedelta:
+    if g.channel.is_kiosk:
+        seconds = current_app.config["KIOSK_IDLE_SECONDS"] + current_app.config["KIOSK_WARNING_SECONDS"]
+        return timedelta(seconds=seconds + 30)
+    return current_app.config["JOURNEY_MAX_AGE"]
+
+
+def _current_journey() -> Journey | None:
+    """This browser's journey on this channel, unless it is finished with or left too long."""
+    journey = services.get_journey(session.get("journey"))
+    channel: Channel = g.channel
+    if journey is None or journey.location_id != channel.location.id or journey.kiosk_id != channel.kiosk_id:
+        return None
+    if not journey.is_submitted and services.journey_is_stale(journey, _max_idle()):
+        services.discard_journey(journey)
+        db.session.commit()
+        return None
+    return journey
+
+
+@bp.get("/")
+def start():  # type: ignore[no-untyped-def]
+    return render_template("surveys/start.html", **_page())
+
+
+@bp.post("/begin")
+def begin():  # type: ignore[no-untyped-def]
+    channel: Channel = g.channel
+    previous = _current_journey()
+    if previous is not None and not previous.is_submitted:
+        services.discard_journey(previous)
+    journey = services.start_journey(
+        questionnaire_id=QUESTIONNAIRE_ID,
+        location=channel.location,
+        mode=channel.mode,
+        kiosk_id=channel.kiosk_id,
+    )
+    db.session.commit()
+    session["journey"] = journey.id
+    first = _questionnaire().next_question({}, after=None)
+    return redirect(url_for(".question", question_id=first.id))  # type: ignore[union-attr]
+
+
+@bp.route("/<question_id>", methods=["GET", "POST"])
+def question(question_id: str):  # type: ignore[no-untyped-def]
+    journey = _current_journey()
+    if journey is None or (journey.is_submitted and request.method == "GET"):
+        # Never show a finished journey's answers again (the back button on a shared tablet).
+        return redirect(url_for(".start"))
+    if journey.is_submitted:
+        return redirect(url_for(".thank_you"))  # a double tap or a retried final submit
+
+    questionnaire = _questionnaire()
+    asked = questionnaire.question(question_id)
+    if asked is None:
+        abort(404)
+    answers = journey.answers or {}
+    if not asked.shown_given(answers):
+        return redirect(url_for(".question", question_id=questionnaire.path(answers)[0].id))
+
+    form_class = question_form_class(asked, current_app.config["FREE_TEXT_MAX_CHARACTERS"])
+    form = form_class(data={"answer": answers.get(asked.id)}) if request.method == "GET" else form_class()
+    if form.validate_on_submit():
+        return _record_and_move_on(journey, questionnaire, asked.id, form.answer.data)
+
+    path = questionnaire.path(answers)
+    position = next(i for i, q in enumerate(path, start=1) if q.id == asked.id)
+    previous = questionnaire.previous_question(answers, asked.id)
+    return render_template(
+        "surveys/question.html",
+        **_page(
+            question=asked,
+            form=form,
+            caption=_("Question %(number)s of %(total)s", number=position, total=len(path)),
+            back_url=url_for(".question", question_id=previous.id) if previous else url_for(".start"),
+            is_last=_is_last(questionnaire, answers, asked.id),
+        ),
+    )
+
+
+def _is_last(questionnaire: Questionnaire, answers: dict[str, object], question_id: str) -> bool:
+    """Whether this page sends the feedback, whatever the person answers on it."""
+    opens_more = any(q.show_if and q.show_if[0] == question_id for q in questionnaire.questions)
+    return not opens_more and questionnaire.next_question(answers, after=question_id) is None
+
+
+def _record_and_move_on(journey: Journey, questionnaire: Questionnaire, question_id: str, value):  # type: ignore[no-untyped-def]
+    asked = questionnaire.question(question_id)
+    services.record_answer(journey, asked, value)  # type: ignore[arg-type]
+    answers = journey.answers
+    following = questionnaire.next_question(answers, after=question_id)
+    if following is None:
+        following = services.unanswered_required(questionnaire, answers)
+    if following is not None:
+        db.session.commit()
+        return redirect(url_for(".question", question_id=following.id))
+    try:
+        services.submit_journey(journey, questionnaire)
+        db.session.commit()
+    except IntegrityError:
+        # Two taps raced: the other request recorded this journey's response first.
+        db.session.rollback()
+        if services.get_response_by_key(journey.id) is None:
+            raise
+    return redirect(url_for(".thank_you"))
+
+
+@bp.get("/thank-you")
+def thank_you():  # type: ignore[no-untyped-def]
+    journey = _current_journey()
+    if journey is None or not journey.is_submitted:
+        return redirect(url_for(".start"))
+    return render_template("surveys/thank-you.html", **_page())
+
+
+@bp.post("/reset")
+def reset():  # type: ignore[no-untyped-def]
+    """Clear an unfinished journey: the kiosk's idle timer, or a person choosing to start over."""
+    journey = _current_journey()
+    if journey is not None and not journey.is_submitted:
+        services.discard_journey(journey)
+        db.session.commit()
+    session.pop("journey", None)
+    return redirect(url_for(".start"))

@@ -1,0 +1,29 @@
+"""Error pages in the person's language; a stale form on a public page is a fresh start."""
+
+from __future__ import annotations
+
+from flask import Flask, render_template, request
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException
+
+
+def register(app: Flask) -> None:
+    app.register_error_handler(CSRFError, _csrf_failed)
+    app.register_error_handler(HTTPException, _http_error)
+
+
+def _csrf_failed(error: CSRFError):  # type: ignore[no-untyped-def]
+    # A tablet left overnight posts an expired token: tell the person kindly and let them
+    # start again rather than show a bare 400.
+    restart_url = request.path.rsplit("/", 1)[0] if request.blueprint else "/"
+    return render_template("errors/start-again.html", restart_url=restart_url), 400
+
+
+def _http_error(error: HTTPException):  # type: ignore[no-untyped-def]
+    status = error.code or 500
+    template = {
+        403: "errors/forbidden.html",
+        404: "errors/not-found.html",
+        429: "errors/too-many-requests.html",
+    }.get(status, "errors/generic.html")
+    return render_template(template, error=error), status
