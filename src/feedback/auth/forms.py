@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from wtforms import EmailField, PasswordField, SelectField, SelectMultipleField, StringField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, Email, EqualTo, Length
+from wtforms.validators import DataRequired, Email, EqualTo, Length, ValidationError
 
 from feedback.auth.models import Role
 from feedback.auth.services import MINIMUM_PASSWORD_LENGTH
@@ -42,7 +42,7 @@ class InviteUserForm(BaseForm):
 
     def validate_services(self, field: SelectMultipleField) -> None:
         if self.role.data == Role.SERVICE_MANAGER and not field.data:
-            raise ValueError("Choose at least one service for a service manager")
+            raise ValidationError("Choose at least one service for a service manager")
 
 
 class ChoosePasswordForm(BaseForm):

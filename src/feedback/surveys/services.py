@@ -214,19 +214,21 @@ def summarise_fft(location_id: int, month: date) -> FftSummary:
         Response.location_id == location_id,
         Response.submitted_month == month,
     )
-    by_rating = dict(
-        db.session.execute(
+    by_rating: dict[int | None, int] = {
+        rating: count
+        for rating, count in db.session.execute(
             select(Response.fft_rating, func.count()).where(*where).group_by(Response.fft_rating)
-        ).tuples()
-    )
+        )
+    }
     unrated = by_rating.pop(None, 0)
-    by_mode = dict(
-        db.session.execute(
+    by_mode = {
+        mode: count
+        for mode, count in db.session.execute(
             select(Response.mode, func.count())
             .where(*where, Response.fft_rating.is_not(None))
             .group_by(Response.mode)
-        ).tuples()
-    )
+        )
+    }
     return FftSummary(score=FftScore(by_rating), by_mode=by_mode, feedback_without_rating=unrated)
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Flask, render_template, request
+from flask import Flask, render_template
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
@@ -13,10 +13,8 @@ def register(app: Flask) -> None:
 
 
 def _csrf_failed(error: CSRFError):  # type: ignore[no-untyped-def]
-    # A tablet left overnight posts an expired token: tell the person kindly and let them
-    # start again rather than show a bare 400.
-    restart_url = request.path.rsplit("/", 1)[0] if request.blueprint else "/"
-    return render_template("errors/start-again.html", restart_url=restart_url), 400
+    # Patient journeys have their own, friendlier handler (surveys.views).
+    return render_template("errors/session-expired.html"), 400
 
 
 def _http_error(error: HTTPException):  # type: ignore[no-untyped-def]

@@ -1,0 +1,117 @@
+"""Every route, with every role and with no sign-in, gets exactly what it should."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from feedback.auth.access import PUBLIC
+from feedback.auth.models import Role
+from feedback.kiosks.services import kiosk_token
+from tests.factories import make_kiosk, make_location, make_response, make_user, sign_in
+
+A, PX, SM, PC = Role.ADMIN, Role.PX_TEAM, Role.SERVICE_MANAGER, Role.PEOPLES_COUNCIL
+FEEDBACK_STAFF = {A, PX, SM}
+EVERYONE = None  # public: no sign-in needed
+
+# (method, url template, who may use it). {loc}, {other}, {kiosk}, {token}, {user}, {service},
+# {response} and {month} are filled from data the test makes. The service manager manages
+# {loc}'s service only, so {other} and its responses are hidden from them (404).
+ROUTES = [
+    ("GET", "/", EVERYONE),
+    ("GET", "/feedback/{loc}/", EVERYONE),
+    ("GET", "/kiosk/{token}/", EVERYONE),
+    ("GET", "/auth/sign-in", EVERYONE),
+    ("GET", "/staff/", {A, PX, SM, PC}),
+    ("GET", "/responses/", FEEDBACK_STAFF),
+    ("GET", "/responses/{loc}/{month}", FEEDBACK_STAFF),
+    ("GET", "/responses/view/{response}", FEEDBACK_STAFF),
+    ("GET", "/responses/paper/new", FEEDBACK_STAFF),
+    ("GET", "/kiosks/", FEEDBACK_STAFF),
+    ("GET", "/kiosks/{kiosk}", FEEDBACK_STAFF),
+    ("GET", "/locations/", FEEDBACK_STAFF),
+    ("GET", "/locations/{loc}/poster", FEEDBACK_STAFF),
+    ("GET", "/admin/organisation/", {A}),
+    ("GET", "/admin/organisation/services/new", {A}),
+    ("GET", "/admin/organisation/services/{service}", {A}),
+    ("GET", "/admin/organisation/locations/new", {A}),
+    ("GET", "/admin/organisation/locations/{loc}", {A}),
+    ("GET", "/admin/users/", {A}),
+    ("GET", "/admin/users/invite", {A}),
+    ("GET", "/admin/users/{user}", {A}),
+    ("POST", "/admin/users/{user}/enabled", {A}),
+    ("POST", "/admin/organisation/services/{service}/retired", {A}),
+    ("POST", "/admin/organisation/locations/{loc}/retired", {A}),
+    ("POST", "/kiosks/{kiosk}/revoke", FEEDBACK_STAFF),
+]
+HIDDEN_FROM_SERVICE_MANAGER = [
+    "/responses/{other}/{month}",
+    "/locations/{other}/poster",
+    "/kiosks/{other_kiosk}",
+]
+
+
+@pytest.fixture
+def world(app):
+    location = make_location()
+    other = make_location()
+    px = make_user(Role.PX_TEAM)
+    kiosk = make_kiosk(location, px)
+    other_kiosk = make_kiosk(other, px)
+    response = make_response(location)
+    make_response(other)
+    users = {role: make_user(role) for role in Role}
+    users[Role.SERVICE_MANAGER].services = [location.service]
+    from feedback.extensions import db
+
+    db.session.commit()
+    values = {
+        "loc": location.code, "other": other.code, "kiosk": kiosk.id, "other_kiosk": other_kiosk.id,
+        "token": kiosk_token(kiosk, app.config["SECRET_KEY"]), "user": px.id,
+        "service": location.service_id, "response": response.id,
+        "month": response.submitted_month.strftime("%Y-%m"),
+    }
+    return users, values
+
+
+def _shape(path: str) -> str:
+    return re.sub(r"<[^>]+>|\{[^}]+\}", "{}", path)
+
+
+def test_every_route_is_public_by_intent_or_in_the_table(app):
+    tabled = {_shape(url) for _, url, _ in ROUTES}
+    for rule in app.url_map.iter_rules():
+        blueprint = app.blueprints.get(rule.endpoint.rsplit(".", 1)[0]) if "." in rule.endpoint else None
+        access = getattr(blueprint, "access", PUBLIC if rule.endpoint in ("static", "assets") else None)
+        assert access is not None, f"{rule.rule} declares no access rule"
+        if access != PUBLIC:
+            assert _shape(rule.rule) in tabled, f"{rule.rule} needs a row in ROUTES"
+
+
+@pytest.mark.parametrize("role", [None, *Role])
+def test_each_role_gets_exactly_what_it_should(client, world, role):
+    users, values = world
+    if role is not None:
+        sign_in(client, users[role])
+    for method, template, allowed in ROUTES:
+        url = template.format(**values)
+        response = client.open(url, method=method)
+        if allowed is EVERYONE or (role is not None and role in allowed):
+            assert response.status_code in (200, 302), f"{role} {method} {url}: {response.status_code}"
+            if response.status_code == 302:
+                assert "/auth/sign-in" not in response.headers["Location"], f"{role} {url}"
+        elif role is None:
+            assert response.status_code == 302, f"anonymous {url}: {response.status_code}"
+            assert "/auth/sign-in" in response.headers["Location"]
+        else:
+            assert response.status_code == 403, f"{role} {method} {url}: {response.status_code}"
+
+
+def test_a_service_manager_sees_only_their_own_services(client, world):
+    users, values = world
+    sign_in(client, users[Role.SERVICE_MANAGER])
+    for template in HIDDEN_FROM_SERVICE_MANAGER:
+        assert client.get(template.format(**values)).status_code == 404, template
+    listing = client.get("/responses/?month=" + values["month"]).get_data(as_text=True)
+    assert values["loc"] in listing and values["other"] not in listing
