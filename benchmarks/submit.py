@@ -687,7 +687,7 @@ def run_benchmark(
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # run the clean-up, as for Ctrl-C
+    signal.signal(signal.SIGTERM, signal.default_int_handler)  # clean up as for Ctrl-C
     print(
         f"FFT submission benchmark: {args.clients} clients, {args.workers} gunicorn sync "
         f"workers, {os.cpu_count()} CPUs, SQLite, location {args.location}"

@@ -171,7 +171,8 @@ def answers_with_gates_opened(questionnaire: Questionnaire, answers: dict[str, A
     for question in questionnaire.questions:
         if question.show_if and opened.get(question.id) not in (None, "", []):
             gate, value = question.show_if
-            opened.setdefault(gate, value)
+            if not opened.get(gate):
+                opened[gate] = value
     return opened
 
 
