@@ -76,7 +76,9 @@ def make_app(database: tuple[str, dict, bool], tmp_path: Path):  # type: ignore[
     built: list[Flask] = []
 
     def build(**overrides: object) -> Flask:
-        app = create_app({**_settings(url, engine_options), **overrides}, instance_path=str(tmp_path))
+        app = create_app(
+            {**_settings(url, engine_options), **overrides}, instance_path=str(tmp_path)
+        )
         app.test_client_class = CheckedClient
         if needs_migrating and not built:
             with app.app_context():

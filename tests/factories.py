@@ -67,7 +67,9 @@ def make_location(
     return location
 
 
-def make_user(role: Role = Role.PX_TEAM, services: list[Service] | None = None, **fields: Any) -> User:
+def make_user(
+    role: Role = Role.PX_TEAM, services: list[Service] | None = None, **fields: Any
+) -> User:
     number = next(_numbers)
     user = create_user(
         email=fields.pop("email", f"user{number}@example.nhs.uk"),

@@ -50,5 +50,8 @@ class CheckedClient(FlaskClient):
         if outer:
             db.session.expire_all()  # and the test sees what the request wrote
         if response.mimetype == "text/html" and response.status_code != 302 and response.data:
-            check_page(response.get_data(as_text=True), f"{response.request.method} {response.request.path}")
+            check_page(
+                response.get_data(as_text=True),
+                f"{response.request.method} {response.request.path}",
+            )
         return response

@@ -11,7 +11,9 @@ def test_production_without_a_secret_key_refuses_to_start(tmp_path, monkeypatch)
 
 
 def test_settings_come_from_instance_config_then_environment_then_overrides(tmp_path, monkeypatch):
-    (tmp_path / "config.py").write_text('SECRET_KEY = "from-file"\nTRUST_NAME = "File Trust"\nKIOSK_IDLE_SECONDS = 60\n')
+    (tmp_path / "config.py").write_text(
+        'SECRET_KEY = "from-file"\nTRUST_NAME = "File Trust"\nKIOSK_IDLE_SECONDS = 60\n'
+    )
     monkeypatch.setenv("FEEDBACK_TRUST_NAME", "Environment Trust")
     app = create_app({"KIOSK_IDLE_SECONDS": 90}, instance_path=str(tmp_path))
     assert app.config["SECRET_KEY"] == "from-file"
@@ -42,4 +44,7 @@ def test_the_nhsuk_frontend_version_is_the_same_everywhere():
 
     version = DEFAULTS["NHSUK_FRONTEND_VERSION"]
     assert f"NHSUK_FRONTEND_VERSION := {version}" in (PROJECT_ROOT / "Makefile").read_text()
-    assert f"nhsuk-frontend-{version}.min.js" in Path(PROJECT_ROOT / "src/feedback/static/js/init.js").read_text()
+    assert (
+        f"nhsuk-frontend-{version}.min.js"
+        in Path(PROJECT_ROOT / "src/feedback/static/js/init.js").read_text()
+    )

@@ -60,8 +60,16 @@ def _register_blueprints(app: Flask) -> None:
     from feedback.surveys.staff_views import bp as responses_bp
     from feedback.surveys.views import bp as journey_bp
 
-    for blueprint in (auth_bp, users_bp, staff_bp, kiosks_bp, organisation_admin_bp,
-                      organisation_public_bp, locations_bp, responses_bp):
+    for blueprint in (
+        auth_bp,
+        users_bp,
+        staff_bp,
+        kiosks_bp,
+        organisation_admin_bp,
+        organisation_public_bp,
+        locations_bp,
+        responses_bp,
+    ):
         app.register_blueprint(blueprint)
     app.register_blueprint(journey_bp, name="feedback", url_prefix="/feedback/<location_code>")
     app.register_blueprint(journey_bp, name="kiosk", url_prefix="/kiosk/<token>")

@@ -18,9 +18,13 @@ def register_commands(app: Flask) -> None:
 @click.option("--email", required=True)
 @click.option("--name", required=True)
 @click.option("--role", type=click.Choice([r.value for r in Role]), required=True)
-@click.option("--service", "service_codes", multiple=True, help="A service code (service managers).")
+@click.option(
+    "--service", "service_codes", multiple=True, help="A service code (service managers)."
+)
 @click.password_option(help="At least 12 characters.")
-def create_user_command(email: str, name: str, role: str, service_codes: tuple[str, ...], password: str) -> None:
+def create_user_command(
+    email: str, name: str, role: str, service_codes: tuple[str, ...], password: str
+) -> None:
     """Add a user who can sign in straight away."""
     from feedback.auth.services import AccountError, create_user
     from feedback.organisation.services import list_services
@@ -47,4 +51,6 @@ def seed_demo_command() -> None:
         click.echo("Demo data loaded.")
     else:
         click.echo("Demo data was already loaded.")
-    click.echo(f"Demo sign-in: px@example.nhs.uk (or admin@, manager@, council@) password {DEMO_PASSWORD}")
+    click.echo(
+        f"Demo sign-in: px@example.nhs.uk (or admin@, manager@, council@) password {DEMO_PASSWORD}"
+    )

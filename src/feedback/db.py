@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import UTC, datetime
-
 from enum import StrEnum
 
 from sqlalchemy import DateTime, Enum, MetaData, event

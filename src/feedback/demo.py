@@ -8,7 +8,14 @@ from datetime import UTC, datetime, timedelta
 from feedback.auth.models import Role
 from feedback.auth.services import create_user, get_user_by_email
 from feedback.extensions import db
-from feedback.organisation.models import CareSetting, Directorate, Location, LocationKind, Service, Trust
+from feedback.organisation.models import (
+    CareSetting,
+    Directorate,
+    Location,
+    LocationKind,
+    Service,
+    Trust,
+)
 from feedback.organisation.services import get_trust
 from feedback.surveys.models import ResponseMode
 from feedback.surveys.schema import load_questionnaire
@@ -99,11 +106,19 @@ def _responses(locations: list[Location], days: int = 120) -> None:
     rng = random.Random(2020)  # the same demo every time
     questionnaire = load_questionnaire("fft")
     now = datetime.now(UTC)
-    modes = [ResponseMode.ELECTRONIC_DISCHARGE, ResponseMode.ELECTRONIC_HOME, ResponseMode.PAPER_DISCHARGE]
+    modes = [
+        ResponseMode.ELECTRONIC_DISCHARGE,
+        ResponseMode.ELECTRONIC_HOME,
+        ResponseMode.PAPER_DISCHARGE,
+    ]
     for index in range(400):
         location = rng.choice(locations)
         rating = rng.choices(["1", "2", "3", "4", "5", "6"], weights=[50, 25, 8, 6, 5, 6])[0]
-        answers = {"rating": rating, "reason": rng.choice(COMMENTS), "respondent": rng.choice(["patient", "carer", "family_or_friend"])}
+        answers = {
+            "rating": rating,
+            "reason": rng.choice(COMMENTS),
+            "respondent": rng.choice(["patient", "carer", "family_or_friend"]),
+        }
         create_response(
             questionnaire=questionnaire,
             answers=answers,
@@ -122,7 +137,9 @@ def seed_demo() -> bool:
     by_code = {s.code: s for s in services}
     for email, name, role in DEMO_USERS:
         if get_user_by_email(email) is None:
-            managed = [by_code["AMH-ACUTE"], by_code["AMH-REHAB"]] if role == Role.SERVICE_MANAGER else []
+            managed = (
+                [by_code["AMH-ACUTE"], by_code["AMH-REHAB"]] if role == Role.SERVICE_MANAGER else []
+            )
             create_user(email=email, name=name, role=role, password=DEMO_PASSWORD, services=managed)
     _responses([loc for s in services for loc in s.locations])
     db.session.flush()

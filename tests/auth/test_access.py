@@ -67,9 +67,14 @@ def world(app):
 
     db.session.commit()
     values = {
-        "loc": location.code, "other": other.code, "kiosk": kiosk.id, "other_kiosk": other_kiosk.id,
-        "token": kiosk_token(kiosk, app.config["SECRET_KEY"]), "user": px.id,
-        "service": location.service_id, "response": response.id,
+        "loc": location.code,
+        "other": other.code,
+        "kiosk": kiosk.id,
+        "other_kiosk": other_kiosk.id,
+        "token": kiosk_token(kiosk, app.config["SECRET_KEY"]),
+        "user": px.id,
+        "service": location.service_id,
+        "response": response.id,
         "month": response.submitted_month.strftime("%Y-%m"),
     }
     return users, values
@@ -82,8 +87,12 @@ def _shape(path: str) -> str:
 def test_every_route_is_public_by_intent_or_in_the_table(app):
     tabled = {_shape(url) for _, url, _ in ROUTES}
     for rule in app.url_map.iter_rules():
-        blueprint = app.blueprints.get(rule.endpoint.rsplit(".", 1)[0]) if "." in rule.endpoint else None
-        access = getattr(blueprint, "access", PUBLIC if rule.endpoint in ("static", "assets") else None)
+        blueprint = (
+            app.blueprints.get(rule.endpoint.rsplit(".", 1)[0]) if "." in rule.endpoint else None
+        )
+        access = getattr(
+            blueprint, "access", PUBLIC if rule.endpoint in ("static", "assets") else None
+        )
         assert access is not None, f"{rule.rule} declares no access rule"
         if access != PUBLIC:
             assert _shape(rule.rule) in tabled, f"{rule.rule} needs a row in ROUTES"
@@ -98,7 +107,9 @@ def test_each_role_gets_exactly_what_it_should(client, world, role):
         url = template.format(**values)
         response = client.open(url, method=method)
         if allowed is EVERYONE or (role is not None and role in allowed):
-            assert response.status_code in (200, 302), f"{role} {method} {url}: {response.status_code}"
+            assert response.status_code in (200, 302), (
+                f"{role} {method} {url}: {response.status_code}"
+            )
             if response.status_code == 302:
                 assert "/auth/sign-in" not in response.headers["Location"], f"{role} {url}"
         elif role is None:

@@ -19,7 +19,9 @@ def test_a_correct_password_signs_in_and_a_wrong_one_gets_a_generic_message(clie
 
 def test_sign_in_only_returns_to_pages_on_this_site(client):
     user = make_user()
-    page = client.post("/auth/sign-in?next=//evil.example/x", data={"email": user.email, "password": PASSWORD})
+    page = client.post(
+        "/auth/sign-in?next=//evil.example/x", data={"email": user.email, "password": PASSWORD}
+    )
     assert page.headers["Location"].endswith("/staff/")
 
 
@@ -35,7 +37,10 @@ def test_sign_in_attempts_are_rate_limited(make_app):
     app = make_app(SIGN_IN_RATE_LIMIT="3 per minute")
     with app.app_context():
         client = app.test_client()
-        codes = [client.post("/auth/sign-in", data={"email": "a@b.c", "password": "x"}).status_code for _ in range(4)]
+        codes = [
+            client.post("/auth/sign-in", data={"email": "a@b.c", "password": "x"}).status_code
+            for _ in range(4)
+        ]
         assert codes == [200, 200, 200, 429]
 
 
@@ -71,7 +76,9 @@ def test_posts_need_a_csrf_token(make_app):
     app = make_app(WTF_CSRF_ENABLED=True)
     with app.app_context():
         user = make_user()
-        page = app.test_client().post("/auth/sign-in", data={"email": user.email, "password": PASSWORD})
+        page = app.test_client().post(
+            "/auth/sign-in", data={"email": user.email, "password": PASSWORD}
+        )
         assert page.status_code == 400
 
 
@@ -81,8 +88,12 @@ def test_an_admin_invites_a_user_who_chooses_a_password_once(client, app):
     sign_in(client, admin)
     created = client.post(
         "/admin/users/invite",
-        data={"name": "Sam Manager", "email": "sam@example.nhs.uk", "role": "service_manager",
-              "services": [str(service.id)]},
+        data={
+            "name": "Sam Manager",
+            "email": "sam@example.nhs.uk",
+            "role": "service_manager",
+            "services": [str(service.id)],
+        },
     )
     assert created.status_code == 302
     invited = db.session.query(User).filter_by(email="sam@example.nhs.uk").one()
@@ -91,15 +102,26 @@ def test_an_admin_invites_a_user_who_chooses_a_password_once(client, app):
     assert token in client.get(created.headers["Location"]).get_data(as_text=True)
 
     visitor = app.test_client()
-    chosen = visitor.post(f"/auth/invitation/{token}", data={"password": "a long new password", "confirm": "a long new password"})
+    chosen = visitor.post(
+        f"/auth/invitation/{token}",
+        data={"password": "a long new password", "confirm": "a long new password"},
+    )
     assert chosen.status_code == 302
     assert visitor.get(f"/auth/invitation/{token}").status_code == 404  # used once
-    assert visitor.post("/auth/sign-in", data={"email": "sam@example.nhs.uk", "password": "a long new password"}).status_code == 302
+    assert (
+        visitor.post(
+            "/auth/sign-in", data={"email": "sam@example.nhs.uk", "password": "a long new password"}
+        ).status_code
+        == 302
+    )
 
 
 def test_a_service_manager_must_be_given_services(client):
     sign_in(client, make_user(Role.ADMIN))
-    page = client.post("/admin/users/invite", data={"name": "X", "email": "x@example.nhs.uk", "role": "service_manager"})
+    page = client.post(
+        "/admin/users/invite",
+        data={"name": "X", "email": "x@example.nhs.uk", "role": "service_manager"},
+    )
     assert "Choose at least one service for a service manager" in page.get_data(as_text=True)
 
 
@@ -114,7 +136,15 @@ def test_an_admin_disables_an_account_and_it_is_signed_out(app):
 
 def test_create_user_command(runner):
     result = runner.invoke(
-        args=["create-user", "--email", "new@example.nhs.uk", "--name", "New Person", "--role", "px_team"],
+        args=[
+            "create-user",
+            "--email",
+            "new@example.nhs.uk",
+            "--name",
+            "New Person",
+            "--role",
+            "px_team",
+        ],
         input="a long enough password\na long enough password\n",
     )
     assert result.exit_code == 0, result.output

@@ -3,8 +3,8 @@ from __future__ import annotations
 import re
 
 from feedback.auth.models import Role
-from feedback.kiosks.models import Kiosk
 from feedback.extensions import db
+from feedback.kiosks.models import Kiosk
 from tests.factories import make_location, make_user, sign_in
 
 

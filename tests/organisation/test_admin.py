@@ -3,16 +3,29 @@ from __future__ import annotations
 from feedback.auth.models import Role
 from feedback.extensions import db
 from feedback.organisation.models import Location, Service
-from tests.factories import make_directorate, make_location, make_response, make_service, make_user, sign_in
+from tests.factories import (
+    make_directorate,
+    make_location,
+    make_response,
+    make_service,
+    make_user,
+    sign_in,
+)
 
 
 def test_an_admin_adds_renames_and_retires_a_service(client):
     directorate = make_directorate()
     sign_in(client, make_user(Role.ADMIN))
-    added = client.post("/admin/organisation/services/new", data={"name": "Eating disorders", "code": "ed-adult", "directorate_id": directorate.id})
+    added = client.post(
+        "/admin/organisation/services/new",
+        data={"name": "Eating disorders", "code": "ed-adult", "directorate_id": directorate.id},
+    )
     assert added.status_code == 302
     service = db.session.query(Service).filter_by(code="ED-ADULT").one()
-    client.post(f"/admin/organisation/services/{service.id}", data={"name": "Adult eating disorders", "directorate_id": directorate.id})
+    client.post(
+        f"/admin/organisation/services/{service.id}",
+        data={"name": "Adult eating disorders", "directorate_id": directorate.id},
+    )
     client.post(f"/admin/organisation/services/{service.id}/retired", data={"retired": "yes"})
     db.session.refresh(service)
     assert service.name == "Adult eating disorders" and service.is_retired
@@ -21,7 +34,10 @@ def test_an_admin_adds_renames_and_retires_a_service(client):
 def test_codes_are_unique(client):
     existing = make_service()
     sign_in(client, make_user(Role.ADMIN))
-    page = client.post("/admin/organisation/services/new", data={"name": "Copy", "code": existing.code, "directorate_id": existing.directorate_id})
+    page = client.post(
+        "/admin/organisation/services/new",
+        data={"name": "Copy", "code": existing.code, "directorate_id": existing.directorate_id},
+    )
     assert "already used" in page.get_data(as_text=True)
 
 
@@ -39,9 +55,26 @@ def test_a_retired_location_keeps_its_history_but_takes_no_new_feedback(client):
 def test_an_admin_adds_and_edits_a_location(client):
     service = make_service()
     sign_in(client, make_user(Role.ADMIN))
-    client.post("/admin/organisation/locations/new", data={"name": "Heather Ward", "code": "brad-hea", "service_id": service.id, "kind": "ward", "setting": "inpatient"})
+    client.post(
+        "/admin/organisation/locations/new",
+        data={
+            "name": "Heather Ward",
+            "code": "brad-hea",
+            "service_id": service.id,
+            "kind": "ward",
+            "setting": "inpatient",
+        },
+    )
     location = db.session.query(Location).filter_by(code="BRAD-HEA").one()
-    client.post(f"/admin/organisation/locations/{location.code}", data={"name": "Heather Ward (Bradgate)", "service_id": service.id, "kind": "ward", "setting": "mental_health"})
+    client.post(
+        f"/admin/organisation/locations/{location.code}",
+        data={
+            "name": "Heather Ward (Bradgate)",
+            "service_id": service.id,
+            "kind": "ward",
+            "setting": "mental_health",
+        },
+    )
     db.session.refresh(location)
     assert location.name == "Heather Ward (Bradgate)" and location.setting == "mental_health"
 

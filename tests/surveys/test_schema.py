@@ -42,8 +42,12 @@ def test_the_fft_asks_nhs_englands_question_with_its_six_options_in_order():
     rating = fft.questions[0]
     assert rating.title.value == "Overall, how was your experience of our service?"
     assert [(o.value, o.label.value) for o in rating.options] == [
-        ("1", "Very good"), ("2", "Good"), ("3", "Neither good nor poor"),
-        ("4", "Poor"), ("5", "Very poor"), ("6", "Don't know"),
+        ("1", "Very good"),
+        ("2", "Good"),
+        ("3", "Neither good nor poor"),
+        ("4", "Poor"),
+        ("5", "Very poor"),
+        ("6", "Don't know"),
     ]
     assert rating.required and rating.records == "fft_rating"
     assert any(q.type == "free_text" for q in fft.questions)

@@ -7,7 +7,16 @@ from feedback.surveys.scoring import FftScore, percent_half_up
 
 @pytest.mark.parametrize(
     ("part", "whole", "expected"),
-    [(5, 8, 63), (23, 40, 58), (1, 3, 33), (2, 3, 67), (0, 7, 0), (7, 7, 100), (1, 200, 1), (1, 201, 0)],
+    [
+        (5, 8, 63),
+        (23, 40, 58),
+        (1, 3, 33),
+        (2, 3, 67),
+        (0, 7, 0),
+        (7, 7, 100),
+        (1, 200, 1),
+        (1, 201, 0),
+    ],
 )
 def test_percentages_round_halves_up_from_exact_integers(part, whole, expected):
     assert percent_half_up(part, whole) == expected

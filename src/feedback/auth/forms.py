@@ -22,7 +22,9 @@ class SignInForm(BaseForm):
 
 
 class InviteUserForm(BaseForm):
-    name = StringField("Full name", validators=[DataRequired("Enter their full name"), Length(max=200)])
+    name = StringField(
+        "Full name", validators=[DataRequired("Enter their full name"), Length(max=200)]
+    )
     email = EmailField(
         "Email address",
         validators=[
@@ -48,13 +50,21 @@ class InviteUserForm(BaseForm):
 class ChoosePasswordForm(BaseForm):
     password = PasswordField(
         "Choose a password",
-        description=f"At least {MINIMUM_PASSWORD_LENGTH} characters. A short sentence is easy to remember.",
+        description=(
+            f"At least {MINIMUM_PASSWORD_LENGTH} characters. A short sentence is easy to remember."
+        ),
         validators=[
             DataRequired("Enter a password"),
-            Length(min=MINIMUM_PASSWORD_LENGTH, message=f"Password must be at least {MINIMUM_PASSWORD_LENGTH} characters"),
+            Length(
+                min=MINIMUM_PASSWORD_LENGTH,
+                message=f"Password must be at least {MINIMUM_PASSWORD_LENGTH} characters",
+            ),
         ],
     )
     confirm = PasswordField(
         "Type the password again",
-        validators=[DataRequired("Type the password again"), EqualTo("password", "The passwords do not match")],
+        validators=[
+            DataRequired("Type the password again"),
+            EqualTo("password", "The passwords do not match"),
+        ],
     )

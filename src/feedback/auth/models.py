@@ -43,9 +43,7 @@ class User(Base, TimestampMixin):
     password_hash: Mapped[str | None] = mapped_column(String(255))
     is_enabled: Mapped[bool] = mapped_column(Boolean, default=True)
     # Flask-Login keeps this, not the id, in the cookie: changing it signs out every device.
-    session_token: Mapped[str] = mapped_column(
-        String(64), unique=True, default=new_session_token
-    )
+    session_token: Mapped[str] = mapped_column(String(64), unique=True, default=new_session_token)
     last_signed_in_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
     services: Mapped[list[Service]] = relationship(secondary=user_service, order_by=Service.name)

@@ -103,7 +103,9 @@ def get_invited_user(token: str, secret_key: str, max_age_seconds: int) -> User:
             token, max_age=max_age_seconds
         )
     except SignatureExpired as error:
-        raise AccountError("This invitation has expired. Ask an administrator for a new one") from error
+        raise AccountError(
+            "This invitation has expired. Ask an administrator for a new one"
+        ) from error
     except (BadSignature, ValueError, TypeError) as error:
         raise AccountError("This invitation link is not valid") from error
     user = db.session.get(User, user_id)

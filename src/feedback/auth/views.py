@@ -34,7 +34,12 @@ def _sign_in_limit() -> str:
 
 def _safe_next(target: str | None) -> str:
     # Only paths on this site, so a crafted link cannot send a person elsewhere after sign-in.
-    if target and target.startswith("/") and not target.startswith("//") and not urlsplit(target).netloc:
+    if (
+        target
+        and target.startswith("/")
+        and not target.startswith("//")
+        and not urlsplit(target).netloc
+    ):
         return target
     return url_for("staff.home")
 
@@ -95,9 +100,7 @@ def accept_invitation(token: str):  # type: ignore[no-untyped-def]
 
 @users_bp.get("/")
 def list_users():  # type: ignore[no-untyped-def]
-    return render_template(
-        "auth/users.html", users=services.list_users(), role_labels=ROLE_LABELS
-    )
+    return render_template("auth/users.html", users=services.list_users(), role_labels=ROLE_LABELS)
 
 
 @users_bp.route("/invite", methods=["GET", "POST"])
@@ -108,7 +111,10 @@ def invite_user():  # type: ignore[no-untyped-def]
         chosen = [s for s in list_services() if s.id in set(form.services.data or [])]
         try:
             user = services.create_user(
-                email=form.email.data, name=form.name.data, role=Role(form.role.data), services=chosen
+                email=form.email.data,
+                name=form.name.data,
+                role=Role(form.role.data),
+                services=chosen,
             )
         except services.AccountError as error:
             form.email.errors.append(str(error))

@@ -11,9 +11,17 @@ bp = signed_in(Blueprint("staff", __name__, url_prefix="/staff"))
 # What each role may open, in the order the header lists it.
 _NAVIGATION = [
     ("Responses", "responses.list_months", {Role.ADMIN, Role.PX_TEAM, Role.SERVICE_MANAGER}),
-    ("Enter paper forms", "responses.enter_paper", {Role.ADMIN, Role.PX_TEAM, Role.SERVICE_MANAGER}),
+    (
+        "Enter paper forms",
+        "responses.enter_paper",
+        {Role.ADMIN, Role.PX_TEAM, Role.SERVICE_MANAGER},
+    ),
     ("Ward tablets", "kiosks.list_kiosks", {Role.ADMIN, Role.PX_TEAM, Role.SERVICE_MANAGER}),
-    ("Links and posters", "locations.list_locations", {Role.ADMIN, Role.PX_TEAM, Role.SERVICE_MANAGER}),
+    (
+        "Links and posters",
+        "locations.list_locations",
+        {Role.ADMIN, Role.PX_TEAM, Role.SERVICE_MANAGER},
+    ),
     ("Organisation", "organisation.overview", {Role.ADMIN}),
     ("Users", "users.list_users", {Role.ADMIN}),
 ]

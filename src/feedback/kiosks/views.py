@@ -32,10 +32,14 @@ def _kiosk_or_404(kiosk_id: int) -> Kiosk:
 def list_kiosks():  # type: ignore[no-untyped-def]
     form = KioskForm()
     locations = list_locations(current_user, include_retired=False)
-    form.location_id.choices = [SelectChoice(loc.id, f"{loc.name} ({loc.service.name})") for loc in locations]
+    form.location_id.choices = [
+        SelectChoice(loc.id, f"{loc.name} ({loc.service.name})") for loc in locations
+    ]
     if form.validate_on_submit():
         location = next(loc for loc in locations if loc.id == form.location_id.data)
-        kiosk = services.create_kiosk(location=location, label=form.label.data, created_by=current_user)
+        kiosk = services.create_kiosk(
+            location=location, label=form.label.data, created_by=current_user
+        )
         db.session.commit()
         return redirect(url_for(".show_kiosk", kiosk_id=kiosk.id))
     return render_template("kiosks/list.html", kiosks=services.list_kiosks(current_user), form=form)

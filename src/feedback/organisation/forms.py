@@ -21,7 +21,9 @@ SETTING_LABELS = {
 
 
 class ServiceForm(BaseForm):
-    name = StringField("Service name", validators=[DataRequired("Enter the service name"), Length(max=200)])
+    name = StringField(
+        "Service name", validators=[DataRequired("Enter the service name"), Length(max=200)]
+    )
     code = StringField(
         "Service code",
         description="A short code that never changes, for example AMH-ACUTE",
@@ -35,14 +37,19 @@ class EditServiceForm(ServiceForm):
 
 
 class LocationForm(BaseForm):
-    name = StringField("Name", validators=[DataRequired("Enter the name of the ward, unit or team"), Length(max=200)])
+    name = StringField(
+        "Name",
+        validators=[DataRequired("Enter the name of the ward, unit or team"), Length(max=200)],
+    )
     code = StringField(
         "Location code",
         description="Used in the feedback link and QR code, for example BRAD-ASH",
         validators=[DataRequired("Enter a location code"), CODE_RULE],
     )
     service_id = SelectField("Service", coerce=int)
-    kind = SelectField("Type", choices=[SelectChoice(k.value, label) for k, label in KIND_LABELS.items()])
+    kind = SelectField(
+        "Type", choices=[SelectChoice(k.value, label) for k, label in KIND_LABELS.items()]
+    )
     setting = SelectField(
         "Care setting",
         description="NHS England's FFT setting: the monthly return is made for each",

@@ -70,9 +70,7 @@ def visible_service_ids(user: User) -> set[int] | None:
     return {service.id for service in user.services}
 
 
-def list_locations(
-    user: User | None = None, *, include_retired: bool = True
-) -> Sequence[Location]:
+def list_locations(user: User | None = None, *, include_retired: bool = True) -> Sequence[Location]:
     """Locations in directorate, service and name order, limited to what the user may see."""
     query = (
         select(Location)
@@ -93,7 +91,9 @@ def user_may_see_location(user: User, location: Location) -> bool:
     return allowed is None or location.service_id in allowed
 
 
-def _require_unique_code(model: type[Service] | type[Location], code: str, current_id: int | None) -> None:
+def _require_unique_code(
+    model: type[Service] | type[Location], code: str, current_id: int | None
+) -> None:
     existing = db.session.scalar(select(model).where(model.code == code))
     if existing is not None and existing.id != current_id:
         raise OrganisationError(f"The code {code} is already used by {existing.name}")

@@ -45,7 +45,11 @@ def index():  # type: ignore[no-untyped-def]
 def feedback_link(location: Location) -> str:
     base = current_app.config["PUBLIC_BASE_URL"]
     path = url_for("feedback.start", location_code=location.code)
-    return f"{base.rstrip('/')}{path}" if base else url_for("feedback.start", location_code=location.code, _external=True)
+    return (
+        f"{base.rstrip('/')}{path}"
+        if base
+        else url_for("feedback.start", location_code=location.code, _external=True)
+    )
 
 
 @locations_bp.get("/")
@@ -66,7 +70,14 @@ def poster(code: str):  # type: ignore[no-untyped-def]
     return render_template("organisation/poster.html", location=location, link=link, qr_svg=qr_svg)
 
 
+def _retirement_message(name: str, retired: bool) -> str:
+    if retired:
+        return f"{name} is retired: it keeps its history but takes no new feedback"
+    return f"{name} is back in use"
+
+
 # --- Administrators ----------------------------------------------------------------------
+
 
 def _directorate_choices() -> list[SelectChoice]:
     return [SelectChoice(d.id, d.name) for d in services.list_directorates()]
@@ -120,7 +131,9 @@ def edit_service(service_id: int):  # type: ignore[no-untyped-def]
     form.directorate_id.choices = _directorate_choices()
     if form.validate_on_submit():
         services.update_service(
-            service, directorate=db.session.get(Directorate, form.directorate_id.data), name=form.name.data
+            service,
+            directorate=db.session.get(Directorate, form.directorate_id.data),
+            name=form.name.data,
         )
         db.session.commit()
         flash(f"{service.name} saved")
@@ -134,7 +147,7 @@ def retire_service(service_id: int):  # type: ignore[no-untyped-def]
     retire = request.form.get("retired") == "yes"
     services.set_retired(service, retire)
     db.session.commit()
-    flash(f"{service.name} {'retired: it keeps its history but takes no new feedback' if retire else 'is back in use'}")
+    flash(_retirement_message(service.name, retire))
     return redirect(url_for(".overview"))
 
 
@@ -192,5 +205,5 @@ def retire_location(code: str):  # type: ignore[no-untyped-def]
     retire = request.form.get("retired") == "yes"
     services.set_retired(location, retire)
     db.session.commit()
-    flash(f"{location.name} {'retired: it keeps its history but takes no new feedback' if retire else 'is back in use'}")
+    flash(_retirement_message(location.name, retire))
     return redirect(url_for(".overview"))

@@ -19,8 +19,8 @@ from wtforms.validators import InputRequired, Optional, ValidationError
 
 from feedback.surveys.models import MODE_LABELS, ResponseMode
 from feedback.surveys.schema import Question, Questionnaire, QuestionType
-from feedback.web.forms import BaseForm
 from feedback.surveys.text import character_count, clean_free_text
+from feedback.web.forms import BaseForm
 
 # The catalogue of validation messages for patient forms.
 NOT_AN_OPTION = _l("Select one of the options shown")
@@ -70,11 +70,15 @@ def _choices(question: Question) -> list[SelectChoice]:
 
 
 def _single_choice(question: Question, max_characters: int) -> Field:
-    return OneChoiceField(question.title.value, choices=_choices(question), validators=_presence(question))
+    return OneChoiceField(
+        question.title.value, choices=_choices(question), validators=_presence(question)
+    )
 
 
 def _multiple_choice(question: Question, max_characters: int) -> Field:
-    return ManyChoicesField(question.title.value, choices=_choices(question), validators=_presence(question))
+    return ManyChoicesField(
+        question.title.value, choices=_choices(question), validators=_presence(question)
+    )
 
 
 def _free_text(question: Question, max_characters: int) -> Field:

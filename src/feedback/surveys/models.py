@@ -18,7 +18,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from feedback.db import Base, utc_now, enum_column
+from feedback.db import Base, enum_column, utc_now
 from feedback.organisation.models import Location
 
 

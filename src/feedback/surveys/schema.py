@@ -126,8 +126,15 @@ def translatable_text(raw: dict[str, Any]) -> dict[str, str]:
             text[key] = raw[key]
     for question in raw.get("questions", []):
         prefix = f"questions.{question['id']}"
-        for key in ("title", "easy_read_title", "hint", "easy_read_hint", "error_required",
-                    "easy_read_error_required", "picture_alt"):
+        for key in (
+            "title",
+            "easy_read_title",
+            "hint",
+            "easy_read_hint",
+            "error_required",
+            "easy_read_error_required",
+            "picture_alt",
+        ):
             if key in question:
                 text[f"{prefix}.{key}"] = question[key]
         for option in question.get("options", []):
@@ -156,38 +163,67 @@ def _check(condition: bool, message: str) -> None:
 
 def validate_definition(raw: dict[str, Any], default_max_characters: int = 5000) -> None:
     """Raise SchemaError for anything a runner could trip over later."""
-    _check(isinstance(raw.get("id"), str) and isinstance(raw.get("version"), int),
-           "A questionnaire needs a text id and a whole-number version")
+    _check(
+        isinstance(raw.get("id"), str) and isinstance(raw.get("version"), int),
+        "A questionnaire needs a text id and a whole-number version",
+    )
     seen: set[str] = set()
     for position, question in enumerate(raw.get("questions", []), start=1):
         where = f"question {position} ({question.get('id')!r})"
-        _check(bool(question.get("id")) and question["id"] not in seen, f"{where}: missing or repeated id")
+        _check(
+            bool(question.get("id")) and question["id"] not in seen,
+            f"{where}: missing or repeated id",
+        )
         _check(question["id"] not in RESERVED_QUESTION_IDS, f"{where}: the id is reserved")
-        _check(question.get("type") in set(QuestionType), f"{where}: unknown type {question.get('type')!r}")
+        _check(
+            question.get("type") in set(QuestionType),
+            f"{where}: unknown type {question.get('type')!r}",
+        )
         _check(bool(question.get("title")), f"{where}: no title")
         choices = question["type"] != QuestionType.FREE_TEXT
         options = question.get("options", [])
         _check(bool(options) == choices, f"{where}: choice questions need options, free text none")
         values = [option.get("value") for option in options]
-        _check(len(values) == len(set(values)) and all(values), f"{where}: option values must be unique")
+        _check(
+            len(values) == len(set(values)) and all(values),
+            f"{where}: option values must be unique",
+        )
         for picture in [question.get("picture"), *(o.get("picture") for o in options)]:
-            _check(picture is None or (PICTURES_FOLDER / picture).is_file(), f"{where}: no picture {picture}")
+            _check(
+                picture is None or (PICTURES_FOLDER / picture).is_file(),
+                f"{where}: no picture {picture}",
+            )
         show_if = question.get("show_if")
         if show_if is not None:
-            _check(show_if.get("question") in seen, f"{where}: show_if must name an earlier question")
+            _check(
+                show_if.get("question") in seen, f"{where}: show_if must name an earlier question"
+            )
         if question.get("required"):
-            _check(bool(question.get("error_required")), f"{where}: a required question needs error_required")
-        _check(question.get("max_characters", default_max_characters) <= default_max_characters * 10,
-               f"{where}: max_characters is unreasonably large")
+            _check(
+                bool(question.get("error_required")),
+                f"{where}: a required question needs error_required",
+            )
+        _check(
+            question.get("max_characters", default_max_characters) <= default_max_characters * 10,
+            f"{where}: max_characters is unreasonably large",
+        )
         seen.add(question["id"])
     _check(bool(seen), "A questionnaire needs at least one question")
 
 
-def _text(english: dict[str, str], translated: dict[str, str], language: str,
-          key: str, easy_read: bool) -> Text | None:
+def _text(
+    english: dict[str, str], translated: dict[str, str], language: str, key: str, easy_read: bool
+) -> Text | None:
     """Easy-read wording first when asked for, each in the page language first, then English."""
-    keys = [f"{key.rsplit('.', 1)[0]}.easy_read_{key.rsplit('.', 1)[1]}" if "." in key
-            else f"easy_read_{key}"] if easy_read else []
+    keys = (
+        [
+            f"{key.rsplit('.', 1)[0]}.easy_read_{key.rsplit('.', 1)[1]}"
+            if "." in key
+            else f"easy_read_{key}"
+        ]
+        if easy_read
+        else []
+    )
     keys.append(key)
     for candidate in keys:
         if candidate in translated:
@@ -198,7 +234,9 @@ def _text(english: dict[str, str], translated: dict[str, str], language: str,
 
 
 @cache
-def load_questionnaire(questionnaire_id: str, language: str = "en", easy_read: bool = False) -> Questionnaire:
+def load_questionnaire(
+    questionnaire_id: str, language: str = "en", easy_read: bool = False
+) -> Questionnaire:
     """The questionnaire as a person sees it in a language, plain or easy read (cached)."""
     raw = _raw_definition(questionnaire_id)
     validate_definition(raw)

@@ -46,6 +46,7 @@ def month_start(day: date) -> date:
 
 # --- Journeys ------------------------------------------------------------------------------
 
+
 def start_journey(
     *, questionnaire_id: str, location: Location, mode: ResponseMode, kiosk_id: int | None = None
 ) -> Journey:
@@ -164,7 +165,9 @@ def submit_journey(journey: Journey, questionnaire: Questionnaire) -> Response:
     return response
 
 
-def answers_with_gates_opened(questionnaire: Questionnaire, answers: dict[str, Any]) -> dict[str, Any]:
+def answers_with_gates_opened(
+    questionnaire: Questionnaire, answers: dict[str, Any]
+) -> dict[str, Any]:
     """A paper card has no "would you like to answer more?" step: answering a question behind
     such a gate means the person chose to."""
     opened = dict(answers)
@@ -181,6 +184,7 @@ def get_response_by_key(idempotency_key: str) -> Response | None:
 
 
 # --- Reading responses ---------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class LocationMonth:

@@ -89,7 +89,9 @@ def enter_paper():  # type: ignore[no-untyped-def]
     questionnaire = load_questionnaire("fft")
     form = paper_form_class(questionnaire, current_app.config["FREE_TEXT_MAX_CHARACTERS"])()
     locations = list_locations(current_user, include_retired=False)
-    form.location_id.choices = [SelectChoice(loc.id, f"{loc.name} ({loc.service.name})") for loc in locations]
+    form.location_id.choices = [
+        SelectChoice(loc.id, f"{loc.name} ({loc.service.name})") for loc in locations
+    ]
     if request.method == "GET":
         form.entry_key.data = secrets.token_urlsafe(24)
     if form.validate_on_submit():
@@ -107,7 +109,9 @@ def enter_paper():  # type: ignore[no-untyped-def]
         except IntegrityError:
             db.session.rollback()  # the same card sent twice: it is already recorded
         flash("Paper form saved. You can enter the next one.")
-        return redirect(url_for(".enter_paper", location=form.location_id.data, mode=form.mode.data))
+        return redirect(
+            url_for(".enter_paper", location=form.location_id.data, mode=form.mode.data)
+        )
     if request.method == "GET":
         form.location_id.data = request.args.get("location", type=int)
         form.mode.data = request.args.get("mode")

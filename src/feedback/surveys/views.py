@@ -60,7 +60,9 @@ def _resolve_channel(endpoint: str | None, values: dict[str, str] | None) -> Non
         kiosk = get_active_kiosk(token, current_app.config["SECRET_KEY"])
         if kiosk is None:
             abort(404)
-        g.channel = Channel(kiosk.location, ResponseMode.ELECTRONIC_DISCHARGE, kiosk.id, {"token": token})
+        g.channel = Channel(
+            kiosk.location, ResponseMode.ELECTRONIC_DISCHARGE, kiosk.id, {"token": token}
+        )
     else:
         location = get_open_location(values.pop("location_code", ""))
         if location is None:
@@ -121,7 +123,9 @@ def _page(**context: object) -> dict[str, object]:
 
 def _max_idle() -> timedelta:
     if g.channel.is_kiosk:
-        seconds = current_app.config["KIOSK_IDLE_SECONDS"] + current_app.config["KIOSK_WARNING_SECONDS"]
+        seconds = (
+            current_app.config["KIOSK_IDLE_SECONDS"] + current_app.config["KIOSK_WARNING_SECONDS"]
+        )
         return timedelta(seconds=seconds + 30)
     return current_app.config["JOURNEY_MAX_AGE"]
 
@@ -130,7 +134,11 @@ def _current_journey() -> Journey | None:
     """This browser's journey on this channel, unless it is finished with or left too long."""
     journey = services.get_journey(session.get("journey"))
     channel: Channel = g.channel
-    if journey is None or journey.location_id != channel.location.id or journey.kiosk_id != channel.kiosk_id:
+    if (
+        journey is None
+        or journey.location_id != channel.location.id
+        or journey.kiosk_id != channel.kiosk_id
+    ):
         return None
     if not journey.is_submitted and services.journey_is_stale(journey, _max_idle()):
         services.discard_journey(journey)
@@ -180,7 +188,11 @@ def question(question_id: str):  # type: ignore[no-untyped-def]
         return redirect(url_for(".question", question_id=questionnaire.path(answers)[0].id))
 
     form_class = question_form_class(asked, current_app.config["FREE_TEXT_MAX_CHARACTERS"])
-    form = form_class(data={"answer": answers.get(asked.id)}) if request.method == "GET" else form_class()
+    form = (
+        form_class(data={"answer": answers.get(asked.id)})
+        if request.method == "GET"
+        else form_class()
+    )
     if form.validate_on_submit():
         return _record_and_move_on(journey, questionnaire, asked.id, form.answer.data)
 
@@ -193,7 +205,9 @@ def question(question_id: str):  # type: ignore[no-untyped-def]
             question=asked,
             form=form,
             caption=_("Question %(number)s of %(total)s", number=position, total=len(path)),
-            back_url=url_for(".question", question_id=previous.id) if previous else url_for(".start"),
+            back_url=url_for(".question", question_id=previous.id)
+            if previous
+            else url_for(".start"),
             is_last=_is_last(questionnaire, answers, asked.id),
         ),
     )

@@ -23,7 +23,9 @@ def init_web(app: Flask) -> None:
     app.context_processor(_page_context)
     app.jinja_env.globals["choice_items"] = choice_items
     app.jinja_env.filters.update(
-        format_date=_format_date, format_month=_format_month, percent=_percent,
+        format_date=_format_date,
+        format_month=_format_month,
+        percent=_percent,
         option_label=_option_label,
     )
     errors.register(app)

@@ -1,0 +1,222 @@
+"""Real-browser tests: the app served on 127.0.0.1 by a live server, driven by Debian's Chromium.
+
+One Chromium per test session, a fresh context (cookies, storage) per test. The live server's
+database is built by the real migrations: a temporary SQLite file, or with
+FEEDBACK_TEST_DATABASE_URL (CI's PostgreSQL run) a fresh schema that is dropped afterwards.
+
+Without /usr/bin/chromium the whole package is skipped, unless FEEDBACK_REQUIRE_BROWSER=1 (CI),
+when every browser test errors with the reason instead.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+import sqlalchemy as sa
+
+CHROMIUM = Path("/usr/bin/chromium")
+BROWSER_REQUIRED = os.environ.get("FEEDBACK_REQUIRE_BROWSER") == "1"
+POSTGRES_URL = os.environ.get("FEEDBACK_TEST_DATABASE_URL")
+SECRET_KEY = "browser-test-secret-key"
+LOCATION_CODE = "BRW1"
+LAUNCH_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+HERE = Path(__file__).resolve().parent
+BROWSER_MARKS = (pytest.mark.browser, pytest.mark.xdist_group("browser"))
+
+
+def _missing_browser() -> str | None:
+    if not CHROMIUM.exists():
+        return f"{CHROMIUM} is not installed (apt-get install -y chromium)"
+    try:
+        import axe_playwright_python  # noqa: F401
+        import playwright  # noqa: F401
+    except ImportError as error:
+        return f"playwright or axe-playwright-python is not installed ({error})"
+    return None
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test in this package is a browser test, run on one xdist worker (loadgroup);
+    each module also declares the marks itself, this is the safety net."""
+    missing = _missing_browser()
+    for item in items:
+        if HERE not in Path(str(item.path)).resolve().parents:
+            continue
+        for mark in BROWSER_MARKS:
+            if not any(m.name == mark.name for m in item.iter_markers()):
+                item.add_marker(mark)
+        if missing and not BROWSER_REQUIRED:
+            item.add_marker(pytest.mark.skip(reason=f"browser tests skipped: {missing}"))
+
+
+# --- The browser -------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    missing = _missing_browser()
+    if missing:
+        message = f"browser tests cannot run: {missing}"
+        if BROWSER_REQUIRED:
+            pytest.fail(f"FEEDBACK_REQUIRE_BROWSER=1 but {message}", pytrace=False)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=LAUNCH_ARGS
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def new_context(browser: Any) -> Iterator[Callable[..., Any]]:
+    """Open a fresh browser context (own cookies) with the given options; closed at the end."""
+    from playwright.sync_api import expect
+
+    expect.set_options(timeout=5000)
+    contexts: list[Any] = []
+
+    def open_context(**options: Any) -> Any:
+        context = browser.new_context(**{"locale": "en-GB", **options})
+        context.set_default_timeout(5000)
+        context.set_default_navigation_timeout(10000)
+        # The NHS.UK fonts come from assets.nhs.uk: this machine is offline, and the pages
+        # must be usable in the fallback font anyway.
+        context.route("https://assets.nhs.uk/**", lambda route: route.abort())
+        contexts.append(context)
+        return context
+
+    yield open_context
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page(new_context: Callable[..., Any]) -> Any:
+    return new_context().new_page()
+
+
+# --- The live server ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LiveServer:
+    url: str
+    location_code: str
+    kiosk_token: str
+    staff_email: str
+    app: Any
+
+    @property
+    def start_url(self) -> str:
+        return f"{self.url}/feedback/{self.location_code}/"
+
+    @property
+    def kiosk_url(self) -> str:
+        return f"{self.url}/kiosk/{self.kiosk_token}/"
+
+
+def _seed(app: Any) -> dict[str, str]:
+    from feedback.extensions import db
+    from feedback.kiosks.services import kiosk_token
+    from tests.factories import make_kiosk, make_location, make_user
+
+    with app.app_context():
+        location = make_location(code=LOCATION_CODE, name="Beech Ward")
+        staff = make_user(email=f"staff-{uuid.uuid4().hex[:8]}@example.nhs.uk")
+        kiosk = make_kiosk(location, by=staff)
+        token = kiosk_token(kiosk, app.config["SECRET_KEY"])
+        db.session.commit()
+        return {"kiosk_token": token, "staff_email": staff.email}
+
+
+@pytest.fixture(scope="session")
+def start_live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[..., LiveServer]]:
+    """Start a live server with extra settings; every server started is stopped at the end."""
+    from flask_migrate import upgrade
+    from werkzeug.serving import make_server
+
+    from feedback import create_app
+    from feedback.extensions import db
+
+    stops: list[Callable[[], None]] = []
+
+    def start(**overrides: Any) -> LiveServer:
+        folder = tmp_path_factory.mktemp("live")
+        schema = None
+        engine_options: dict[str, Any] = {}
+        if POSTGRES_URL:
+            schema = f"b_{uuid.uuid4().hex[:12]}"
+            admin = sa.create_engine(POSTGRES_URL)
+            with admin.begin() as connection:
+                connection.execute(sa.text(f'CREATE SCHEMA "{schema}"'))
+            engine_options = {
+                "connect_args": {"options": f"-csearch_path={schema}"},
+                "pool_pre_ping": True,
+            }
+            database_url = POSTGRES_URL
+        else:
+            database_url = f"sqlite:///{folder / 'live.sqlite3'}"
+        settings = {
+            "TESTING": True,
+            "SECRET_KEY": SECRET_KEY,
+            "DATABASE_URL": database_url,
+            "SQLALCHEMY_ENGINE_OPTIONS": engine_options,
+            "SESSION_COOKIE_SECURE": False,
+            "REMEMBER_COOKIE_SECURE": False,
+            "WTF_CSRF_ENABLED": True,  # the real thing, as a person's browser meets it
+            "SERVER_NAME": None,
+            **overrides,
+        }
+        app = create_app(settings, instance_path=str(folder))
+        with app.app_context():
+            upgrade()
+        seeded = _seed(app)
+
+        server = make_server("127.0.0.1", 0, app, threaded=True)
+        thread = threading.Thread(target=server.serve_forever, name="live-server", daemon=True)
+        thread.start()
+
+        def stop() -> None:
+            server.shutdown()
+            thread.join(timeout=10)
+            with app.app_context():
+                db.session.remove()
+                db.engine.dispose()
+            if schema:
+                admin = sa.create_engine(POSTGRES_URL)
+                with admin.begin() as connection:
+                    connection.execute(sa.text(f'DROP SCHEMA "{schema}" CASCADE'))
+                admin.dispose()
+
+        stops.append(stop)
+        return LiveServer(url=f"http://127.0.0.1:{server.server_port}", app=app, **seeded,
+                          location_code=LOCATION_CODE)
+
+    yield start
+    for stop in reversed(stops):
+        stop()
+
+
+@pytest.fixture(scope="session")
+def live_server(start_live_server: Callable[..., LiveServer]) -> LiveServer:
+    """The app with its normal settings, shared by the session's browser tests."""
+    return start_live_server()
