@@ -41,7 +41,7 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, TypeVar
@@ -291,18 +291,19 @@ def stop_server(server: subprocess.Popen[str]) -> None:
 
 def count_responses(database: Path) -> tuple[int, int]:
     """How many responses there are, and the highest id."""
-    with sqlite3.connect(database) as connection:
+    with closing(sqlite3.connect(database)) as connection:
         count, highest = connection.execute("SELECT COUNT(*), MAX(id) FROM response").fetchone()
     return int(count), int(highest or 0)
 
 
-def ratings_since(database: Path, after_id: int) -> Counter[int]:
-    with sqlite3.connect(database) as connection:
+def ratings_since(database: Path, after_id: int) -> Counter[int | None]:
+    """Responses added after `after_id`, by FFT rating (None: rating not answered)."""
+    with closing(sqlite3.connect(database)) as connection:
         rows = connection.execute(
             "SELECT fft_rating, COUNT(*) FROM response WHERE id > ? GROUP BY fft_rating",
             (after_id,),
         ).fetchall()
-    return Counter({int(rating): int(count) for rating, count in rows})
+    return Counter(dict(rows))
 
 
 # --- Clients ---------------------------------------------------------------------------------
@@ -723,5 +724,5 @@ if __name__ == "__main__":
     try:
         sys.exit(main())
     except KeyboardInterrupt:
-        print("\nInterrupted: gunicorn stopped, temporary folder removed.", file=sys.stderr)
+        print("\nInterrupted: gunicorn stopped (if started), temp folder removed.", file=sys.stderr)
         sys.exit(130)
