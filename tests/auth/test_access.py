@@ -24,6 +24,7 @@ ROUTES = [
     ("GET", "/kiosk/{token}/", EVERYONE),
     ("GET", "/auth/sign-in", EVERYONE),
     ("GET", "/staff/", {A, PX, SM, PC}),
+    ("GET", "/staff/summary", {A, PX, SM, PC}),
     ("GET", "/responses/", FEEDBACK_STAFF),
     ("GET", "/responses/{loc}/{month}", FEEDBACK_STAFF),
     ("GET", "/responses/view/{response}", FEEDBACK_STAFF),

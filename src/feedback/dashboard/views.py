@@ -1,15 +1,22 @@
 from __future__ import annotations
 
-from flask import Blueprint, render_template, url_for
+from datetime import date
+
+from flask import Blueprint, render_template, request, url_for
 from flask_login import current_user
 
 from feedback.auth.access import signed_in
 from feedback.auth.models import Role
+from feedback.metrics.suppression import suppress_one, suppress_parts
+from feedback.organisation.services import list_directorates
+from feedback.surveys.scoring import FFT_RATINGS, FftScore
+from feedback.surveys.services import list_months, summarise_fft_by_directorate
 
 bp = signed_in(Blueprint("staff", __name__, url_prefix="/staff"))
 
 # What each role may open, in the order the header lists it.
 _NAVIGATION = [
+    ("Feedback summary", "staff.summary", set(Role)),
     ("Responses", "responses.list_months", {Role.ADMIN, Role.PX_TEAM, Role.SERVICE_MANAGER}),
     (
         "Enter paper forms",
@@ -45,3 +52,33 @@ def _staff_navigation() -> dict[str, object]:
 @bp.get("/")
 def home():  # type: ignore[no-untyped-def]
     return render_template("dashboard/home.html", links=navigation_for(current_user.role))
+
+
+@bp.get("/summary")
+def summary():  # type: ignore[no-untyped-def]
+    """Anonymised, easy-read figures that anyone signed in may see, small numbers hidden."""
+    months = list_months(None)
+    month = _parse_month(request.args.get("month")) or (months[0] if months else None)
+    by_directorate = summarise_fft_by_directorate(month) if month else {}
+    directorates = list_directorates()
+    parts = {d.id: by_directorate.get(d.id, FftScore()) for d in directorates}
+    trust = FftScore(
+        {rating: sum(score.count(rating) for score in parts.values()) for rating in FFT_RATINGS}
+    )
+    return render_template(
+        "dashboard/summary.html",
+        months=months,
+        month=month,
+        trust=suppress_one(trust),
+        directorates=[
+            (d, shown)
+            for d, shown in zip(directorates, suppress_parts(parts, True).values(), strict=True)
+        ],
+    )
+
+
+def _parse_month(text: str | None) -> date | None:
+    try:
+        return date.fromisoformat(f"{text}-01") if text else None
+    except ValueError:
+        return None

@@ -30,6 +30,26 @@ if (timeout) {
   let idleTimer;
   let clearTimer;
   let lastFocus = null;
+  let madeInert = [];
+
+  // aria-modal alone does not stop Tab or a screen reader reaching the page behind the
+  // warning (WCAG 2.4.11 Focus Not Obscured): make everything else inert while it shows.
+  const setPageBehindInert = (inert) => {
+    if (!inert) {
+      for (const element of madeInert) element.inert = false;
+      madeInert = [];
+      return;
+    }
+    for (let element = timeout; element.parentElement && element !== document.body; element = element.parentElement) {
+      for (const sibling of element.parentElement.children) {
+        if (sibling !== element && !sibling.inert && sibling.tagName !== "SCRIPT") {
+          sibling.inert = true;
+          madeInert.push(sibling);
+        }
+      }
+    }
+  };
+  const focusable = () => [...timeout.querySelectorAll("button, [href], input:not([type=hidden])")];
 
   const startIdle = () => {
     window.clearTimeout(idleTimer);
@@ -38,11 +58,13 @@ if (timeout) {
   const warn = () => {
     lastFocus = document.activeElement;
     timeout.hidden = false;
+    setPageBehindInert(true);
     extend.focus();
     clearTimer = window.setTimeout(() => reset.submit(), warningMs);
   };
   const stayLonger = () => {
     window.clearTimeout(clearTimer);
+    setPageBehindInert(false);
     timeout.hidden = true;
     if (lastFocus && lastFocus.focus) lastFocus.focus();
     startIdle();
@@ -50,7 +72,17 @@ if (timeout) {
 
   extend.addEventListener("click", stayLonger);
   timeout.addEventListener("keydown", (event) => {
-    if (event.key === "Escape") stayLonger();
+    if (event.key === "Escape") {
+      stayLonger();
+    } else if (event.key === "Tab") {
+      // Keep focus in the warning: from its last control Tab goes to its first, and back.
+      const controls = focusable();
+      const edge = event.shiftKey ? controls[0] : controls[controls.length - 1];
+      if (document.activeElement === edge) {
+        event.preventDefault();
+        (event.shiftKey ? controls[controls.length - 1] : controls[0]).focus();
+      }
+    }
   });
   for (const kind of ["pointerdown", "keydown", "input", "scroll"]) {
     document.addEventListener(kind, () => { if (timeout.hidden) startIdle(); }, { passive: true });

@@ -1,0 +1,1 @@
+"""Figures computed from feedback, and the rules for showing them outside the staff team."""
