@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-from datetime import date
-
 from flask import Blueprint, render_template, request, url_for
 from flask_login import current_user
 
@@ -11,6 +9,7 @@ from feedback.metrics.suppression import suppress_one, suppress_parts
 from feedback.organisation.services import list_directorates
 from feedback.surveys.scoring import FFT_RATINGS, FftScore
 from feedback.surveys.services import list_months, summarise_fft_by_directorate
+from feedback.web import parse_month
 
 bp = signed_in(Blueprint("staff", __name__, url_prefix="/staff"))
 
@@ -58,7 +57,7 @@ def home():  # type: ignore[no-untyped-def]
 def summary():  # type: ignore[no-untyped-def]
     """Anonymised, easy-read figures that anyone signed in may see, small numbers hidden."""
     months = list_months(None)
-    month = _parse_month(request.args.get("month")) or (months[0] if months else None)
+    month = parse_month(request.args.get("month")) or (months[0] if months else None)
     by_directorate = summarise_fft_by_directorate(month) if month else {}
     directorates = list_directorates()
     parts = {d.id: by_directorate.get(d.id, FftScore()) for d in directorates}
@@ -75,10 +74,3 @@ def summary():  # type: ignore[no-untyped-def]
             for d, shown in zip(directorates, suppress_parts(parts, True).values(), strict=True)
         ],
     )
-
-
-def _parse_month(text: str | None) -> date | None:
-    try:
-        return date.fromisoformat(f"{text}-01") if text else None
-    except ValueError:
-        return None

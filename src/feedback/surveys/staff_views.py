@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import secrets
-from datetime import date
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
@@ -18,6 +17,7 @@ from feedback.surveys import services
 from feedback.surveys.forms import paper_form_class
 from feedback.surveys.models import MODE_LABELS, ResponseMode
 from feedback.surveys.schema import load_questionnaire
+from feedback.web import parse_month
 
 bp = restricted_to(
     Blueprint("responses", __name__, url_prefix="/responses"),
@@ -28,13 +28,6 @@ RATING_LABELS = {
 }
 
 
-def _parse_month(text: str | None) -> date | None:
-    try:
-        return date.fromisoformat(f"{text}-01") if text else None
-    except ValueError:
-        return None
-
-
 def _visible_location_ids() -> list[int]:
     return [location.id for location in list_locations(current_user)]
 
@@ -43,7 +36,7 @@ def _visible_location_ids() -> list[int]:
 def list_months():  # type: ignore[no-untyped-def]
     location_ids = None if current_user.sees_every_service else _visible_location_ids()
     months = services.list_months(location_ids)
-    month = _parse_month(request.args.get("month")) or (months[0] if months else None)
+    month = parse_month(request.args.get("month")) or (months[0] if months else None)
     scores = services.summarise_fft_by_location(month, location_ids) if month else {}
     locations = [loc for loc in list_locations(current_user) if loc.id in scores]
     return render_template(
@@ -54,7 +47,7 @@ def list_months():  # type: ignore[no-untyped-def]
 @bp.get("/<code>/<month_text>")
 def location_month(code: str, month_text: str):  # type: ignore[no-untyped-def]
     location = get_location(code)
-    month = _parse_month(month_text)
+    month = parse_month(month_text)
     if location is None or month is None or not user_may_see_location(current_user, location):
         abort(404)
     return render_template(

@@ -122,3 +122,11 @@ def _percent(value: int | None) -> str:
 def _option_label(value: str, question) -> str:  # type: ignore[no-untyped-def]
     """The words of a stored option value, or the value itself (free text, retired options)."""
     return next((o.label.value for o in question.options if o.value == value), value)
+
+
+def parse_month(text: str | None) -> date | None:
+    """A month given as YYYY-MM (as the month pickers send it), or None if it is not one."""
+    try:
+        return date.fromisoformat(f"{text}-01") if text else None
+    except ValueError:
+        return None
