@@ -39,8 +39,15 @@ def language(code: str) -> Language:
     return _language(code if code in SUPPORTED_CODES else DEFAULT_CODE)
 
 
+# Blueprints whose pages patients and carers read; staff pages are in English.
+PATIENT_BLUEPRINTS = frozenset({"feedback", "kiosk", "public"})
+
+
 def select_locale() -> str:
-    """?lang= (remembered in the session), then the session, then Accept-Language, then English."""
+    """Staff pages: English. Patient pages: ?lang= (remembered in the session), then the
+    session, then Accept-Language, then English."""
+    if request.endpoint is not None and request.blueprint not in PATIENT_BLUEPRINTS:
+        return DEFAULT_CODE
     asked = request.args.get("lang")
     if asked in SUPPORTED_CODES:
         session["lang"] = asked

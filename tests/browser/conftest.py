@@ -40,29 +40,28 @@ BROWSER_MARKS = (pytest.mark.browser, pytest.mark.xdist_group("browser"))
 
 
 def _missing_browser() -> str | None:
+    # playwright and axe-playwright-python are dev dependencies: without them the test
+    # modules fail to import, which is loud enough for a broken install.
     if not CHROMIUM.exists():
         return f"{CHROMIUM} is not installed (apt-get install -y chromium)"
-    try:
-        import axe_playwright_python  # noqa: F401
-        import playwright  # noqa: F401
-    except ImportError as error:
-        return f"playwright or axe-playwright-python is not installed ({error})"
     return None
 
 
-@pytest.hookimpl(tryfirst=True)
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Every test in this package is a browser test, run on one xdist worker (loadgroup);
-    each module also declares the marks itself, this is the safety net."""
+@pytest.hookimpl(wrapper=True)
+def pytest_collection_modifyitems(
+    config: pytest.Config, items: list[pytest.Item]
+) -> Iterator[None]:
+    """Every test in this package is a browser test, run on one xdist worker (loadgroup)."""
+    ours = [item for item in items if HERE in Path(str(item.path)).resolve().parents]
     missing = _missing_browser()
-    for item in items:
-        if HERE not in Path(str(item.path)).resolve().parents:
-            continue
+    for item in ours:
+        # Each module declares the marks itself; this is the safety net for a new module.
         for mark in BROWSER_MARKS:
             if not any(m.name == mark.name for m in item.iter_markers()):
                 item.add_marker(mark)
         if missing and not BROWSER_REQUIRED:
             item.add_marker(pytest.mark.skip(reason=f"browser tests skipped: {missing}"))
+    yield
 
 
 # --- The browser -------------------------------------------------------------------------
@@ -149,25 +148,32 @@ def _seed(app: Any) -> dict[str, str]:
 
 
 @pytest.fixture(scope="session")
-def start_live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[..., LiveServer]]:
+def start_live_server(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[Callable[..., LiveServer]]:
     """Start a live server with extra settings; every server started is stopped at the end."""
     from flask_migrate import upgrade
-    from werkzeug.serving import make_server
+    from werkzeug.serving import WSGIRequestHandler, make_server
+
+    class _QuietHandler(WSGIRequestHandler):
+        """Logs only server errors: a failing test's output is not buried under asset GETs."""
+
+        def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
+            if str(code).startswith("5"):
+                super().log_request(code, size)
 
     from feedback import create_app
     from feedback.extensions import db
 
-    stops: list[Callable[[], None]] = []
+    cleanups: list[Callable[[], None]] = []  # run last-first at the end of the session
 
     def start(**overrides: Any) -> LiveServer:
         folder = tmp_path_factory.mktemp("live")
-        schema = None
         engine_options: dict[str, Any] = {}
         if POSTGRES_URL:
             schema = f"b_{uuid.uuid4().hex[:12]}"
-            admin = sa.create_engine(POSTGRES_URL)
-            with admin.begin() as connection:
-                connection.execute(sa.text(f'CREATE SCHEMA "{schema}"'))
+            _run_sql(f'CREATE SCHEMA "{schema}"')
+            cleanups.append(lambda: _run_sql(f'DROP SCHEMA "{schema}" CASCADE'))
             engine_options = {
                 "connect_args": {"options": f"-csearch_path={schema}"},
                 "pool_pre_ping": True,
@@ -187,36 +193,122 @@ def start_live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Call
             **overrides,
         }
         app = create_app(settings, instance_path=str(folder))
+
+        def dispose() -> None:
+            with app.app_context():
+                db.session.remove()
+                db.engine.dispose()
+
+        cleanups.append(dispose)
         with app.app_context():
             upgrade()
         seeded = _seed(app)
 
-        server = make_server("127.0.0.1", 0, app, threaded=True)
+        server = make_server("127.0.0.1", 0, app, threaded=True, request_handler=_QuietHandler)
         thread = threading.Thread(target=server.serve_forever, name="live-server", daemon=True)
         thread.start()
 
         def stop() -> None:
             server.shutdown()
             thread.join(timeout=10)
-            with app.app_context():
-                db.session.remove()
-                db.engine.dispose()
-            if schema:
-                admin = sa.create_engine(POSTGRES_URL)
-                with admin.begin() as connection:
-                    connection.execute(sa.text(f'DROP SCHEMA "{schema}" CASCADE'))
-                admin.dispose()
+            server.server_close()
 
-        stops.append(stop)
-        return LiveServer(url=f"http://127.0.0.1:{server.server_port}", app=app, **seeded,
-                          location_code=LOCATION_CODE)
+        cleanups.append(stop)
+        return LiveServer(
+            url=f"http://127.0.0.1:{server.server_port}",
+            app=app,
+            location_code=LOCATION_CODE,
+            **seeded,
+        )
 
     yield start
-    for stop in reversed(stops):
-        stop()
+    for cleanup in reversed(cleanups):
+        cleanup()
+
+
+def _run_sql(statement: str) -> None:
+    engine = sa.create_engine(POSTGRES_URL)  # type: ignore[arg-type]
+    try:
+        with engine.begin() as connection:
+            connection.execute(sa.text(statement))
+    finally:
+        engine.dispose()
 
 
 @pytest.fixture(scope="session")
 def live_server(start_live_server: Callable[..., LiveServer]) -> LiveServer:
     """The app with its normal settings, shared by the session's browser tests."""
     return start_live_server()
+
+
+# --- Driving the journey -----------------------------------------------------------------
+
+ABOUT_YOU_QUESTIONS = ("age_band", "sex", "ethnicity", "disability")
+
+
+def continue_button(page: Any) -> Any:
+    """The page's main button: Start, Continue, Send feedback, Give more feedback."""
+    return page.locator("main form[novalidate] button.nhsuk-button")
+
+
+def choose(page: Any, value: str) -> None:
+    page.locator(f'input[name="answer"][value="{value}"]').check()
+
+
+def page_language(page: Any) -> tuple[str, str]:
+    lang, direction = page.evaluate("[document.documentElement.lang, document.documentElement.dir]")
+    return lang, direction
+
+
+def complete_by_clicking(
+    page: Any,
+    start_url: str,
+    about_you: bool = True,
+    on_page: Callable[[str], None] | None = None,
+    comment: str = "Kind staff",
+) -> None:
+    """Go through the FFT from its start page with the mouse, calling on_page(name) on each
+    page (start, each question, thank-you) once it has loaded."""
+    check = on_page or (lambda name: None)
+    page.goto(start_url)
+    check("start")
+    continue_button(page).click()
+    answers = [
+        ("rating", "1"),
+        ("reason", comment),
+        ("respondent", "carer"),
+        ("about_you", "yes" if about_you else "no"),
+    ]
+    if about_you:
+        answers += [(question, "not_said") for question in ABOUT_YOU_QUESTIONS]
+    for question, value in answers:
+        page.wait_for_url(f"**/{question}")
+        check(question)
+        if question == "reason":
+            page.locator("textarea#answer").fill(value)
+        else:
+            choose(page, value)
+        continue_button(page).click()
+    page.wait_for_url("**/thank-you")
+    check("thank-you")
+
+
+def latest_response(server: LiveServer) -> dict[str, Any]:
+    """What the server stored last: its mode, language, easy read and answers."""
+    from sqlalchemy import select
+
+    from feedback.extensions import db
+    from feedback.surveys.models import Response
+
+    with server.app.app_context():
+        response = db.session.scalars(select(Response).order_by(Response.id.desc()).limit(1)).one()
+        return {
+            "mode": response.mode.name,
+            "language": response.language,
+            "easy_read": response.easy_read,
+            "kiosk": response.kiosk_id is not None,
+            "answers": {
+                **({"rating": str(response.fft_rating)} if response.fft_rating else {}),
+                **{a.question_id: a.value for a in response.answers},
+            },
+        }

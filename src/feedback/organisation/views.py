@@ -37,8 +37,6 @@ def index():  # type: ignore[no-untyped-def]
     return render_template(
         "organisation/choose-location.html",
         locations=services.list_locations(include_retired=False),
-        easy_read=False,
-        kiosk=False,
     )
 
 

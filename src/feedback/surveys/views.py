@@ -35,6 +35,7 @@ from feedback.surveys import services
 from feedback.surveys.forms import question_form_class
 from feedback.surveys.models import Journey, ResponseMode
 from feedback.surveys.schema import Questionnaire, load_questionnaire
+from feedback.web import easy_read_chosen
 
 bp = public(Blueprint("journey", __name__))
 QUESTIONNAIRE_ID = "fft"
@@ -80,13 +81,6 @@ def _add_channel(endpoint: str, values: dict[str, str]) -> None:
             values.setdefault(key, value)
 
 
-@bp.before_request
-def _remember_easy_read() -> None:
-    asked = request.args.get("easy_read")
-    if asked in ("yes", "no"):
-        session["easy_read"] = asked == "yes"
-
-
 @bp.after_request
 def _never_cache(response: Response) -> Response:
     # A tablet is shared: nothing of one person's journey may be kept for the next.
@@ -101,12 +95,8 @@ def _start_again(error: CSRFError):  # type: ignore[no-untyped-def]
     return render_template("surveys/start-again.html", **_page()), 400
 
 
-def _easy_read() -> bool:
-    return bool(session.get("easy_read", False))
-
-
 def _questionnaire() -> Questionnaire:
-    return load_questionnaire(QUESTIONNAIRE_ID, str(get_locale()), _easy_read())
+    return load_questionnaire(QUESTIONNAIRE_ID, str(get_locale()), easy_read_chosen())
 
 
 def _page(**context: object) -> dict[str, object]:
@@ -115,7 +105,7 @@ def _page(**context: object) -> dict[str, object]:
         "channel": channel,
         "location": channel.location,
         "kiosk": channel.is_kiosk,
-        "easy_read": _easy_read(),
+        "easy_read": easy_read_chosen(),
         "questionnaire": _questionnaire(),
         **context,
     }

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import secrets
 from datetime import date, datetime
+from pathlib import Path
 
-from flask import Flask, current_app, g, request, send_from_directory
+from flask import Flask, current_app, g, request, send_from_directory, session
 from flask_babel import format_date, get_locale
 from jinja2 import ChainableUndefined, ChoiceLoader, FileSystemLoader, PackageLoader
 from jinja2 import select_autoescape as jinja_select_autoescape
@@ -19,6 +20,7 @@ def init_web(app: Flask) -> None:
     _configure_jinja(app)
     _serve_nhsuk_assets(app)
     app.before_request(_make_csp_nonce)
+    app.before_request(_remember_easy_read)
     app.after_request(_security_headers)
     app.context_processor(_page_context)
     app.jinja_env.globals["choice_items"] = choice_items
@@ -50,12 +52,13 @@ def _configure_jinja(app: Flask) -> None:
 
 
 def _serve_nhsuk_assets(app: Flask) -> None:
-    # The NHS.UK CSS refers to /assets/... by absolute path, so the release is served there.
-    folder = app.config["ASSETS_FOLDER"]
+    # The NHS.UK CSS refers to /assets/images/... by absolute path, so the release is served
+    # at /assets: its images and manifest from dist/nhsuk/assets, its CSS and JS from dist/nhsuk.
+    folder = Path(app.config["ASSETS_FOLDER"])
 
     def assets(filename: str):  # type: ignore[no-untyped-def]
-        response = send_from_directory(folder, filename, max_age=86400 * 7)
-        return response
+        own_folder = folder / "assets" if (folder / "assets" / filename).is_file() else folder
+        return send_from_directory(own_folder, filename, max_age=86400 * 7)
 
     app.add_url_rule("/assets/<path:filename>", "assets", assets)
     app.config.setdefault("PUBLIC_ENDPOINTS", set()).update({"assets", "static"})
@@ -82,9 +85,22 @@ def _security_headers(response):  # type: ignore[no-untyped-def]
     return response
 
 
+def _remember_easy_read() -> None:
+    asked = request.args.get("easy_read")
+    if asked in ("yes", "no"):
+        session["easy_read"] = asked == "yes"
+
+
+def easy_read_chosen() -> bool:
+    """Whether this person asked for easy read (on this request, or earlier in the session)."""
+    asked = request.args.get("easy_read")
+    return asked == "yes" if asked in ("yes", "no") else bool(session.get("easy_read", False))
+
+
 def _page_context() -> dict[str, object]:
     current = language(str(get_locale() or "en"))
     return {
+        "easy_read": easy_read_chosen(),
         "languages": supported_languages(),
         "current_language": current,
         "csp_nonce": getattr(g, "csp_nonce", ""),

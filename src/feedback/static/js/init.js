@@ -12,11 +12,21 @@ window.addEventListener("pageshow", (event) => {
   }
 });
 
-// Thank-you page on a ward tablet: go back to the start for the next person.
+// Thank-you page on a ward tablet: go back to the start for the next person, unless the
+// person asks to stay (WCAG 2.2.1: a time limit the user can turn off).
 const returnNotice = document.getElementById("app-return-notice");
 if (returnNotice) {
   const seconds = Number(returnNotice.dataset.returnSeconds);
-  window.setTimeout(() => window.location.assign(returnNotice.dataset.returnUrl), seconds * 1000);
+  const returnTimer = window.setTimeout(
+    () => window.location.assign(returnNotice.dataset.returnUrl),
+    seconds * 1000,
+  );
+  const stay = document.getElementById("app-return-stay");
+  stay.hidden = false;
+  stay.addEventListener("click", () => {
+    window.clearTimeout(returnTimer);
+    returnNotice.hidden = true;
+  });
 }
 
 // Ward tablet question pages: after a spell with no touch or key press, warn, and clear the
