@@ -34,7 +34,7 @@ $(ASSETS)/.version-$(NHSUK_FRONTEND_VERSION):
 assets: $(ASSETS)/.version-$(NHSUK_FRONTEND_VERSION) ## Fetch the pinned NHS.UK frontend release
 
 translations: $(VENV)/.installed ## Compile the translation catalogues
-	$(BIN)/pybabel compile --use-fuzzy=false -d translations -q 2>/dev/null || $(BIN)/pybabel compile -d translations
+	$(BIN)/pybabel compile -d translations
 
 messages: $(VENV)/.installed ## Extract interface text into messages.pot and update every catalogue
 	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext --no-location --sort-output -o translations/messages.pot .
