@@ -111,3 +111,12 @@ def test_the_peoples_council_summary_hides_small_numbers(client):
     assert "8 responses" in page  # the whole trust
     assert "Fewer than 5 responses" in page
     assert "6 responses" not in page and "2 responses" not in page  # 8 - 6 would reveal 2
+
+
+def test_a_paper_form_without_its_entry_key_is_refused_not_merged(client):
+    location = make_location()
+    sign_in(client, make_user(Role.PX_TEAM))
+    form = {"location_id": location.id, "mode": "paper_home", "q_rating": "2"}
+    page = client.post("/responses/paper/new", data=form)
+    assert "Reload the page and enter the card again" in page.get_data(as_text=True)
+    assert db.session.scalars(select(Response)).all() == []

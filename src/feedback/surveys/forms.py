@@ -114,7 +114,12 @@ def paper_form_class(questionnaire: Questionnaire, max_characters: int) -> type[
     """Every question on one page, for staff typing in a paper card: nothing is required,
     because a card may carry only a comment."""
     fields: dict[str, object] = {
-        "entry_key": HiddenField(),
+        # Names this card's entry, so sending the same form twice records it once.
+        "entry_key": HiddenField(
+            validators=[
+                InputRequired("This form is out of date. Reload the page and enter the card again")
+            ]
+        ),
         "location_id": SelectField("Ward, unit or team", coerce=int),
         "mode": RadioField(
             "How was the card collected?",

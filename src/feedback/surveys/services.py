@@ -187,25 +187,6 @@ def get_response_by_key(idempotency_key: str) -> Response | None:
 
 
 @dataclass(frozen=True)
-class LocationMonth:
-    location_id: int
-    month: date
-    responses: int
-
-
-def list_location_months(location_ids: Sequence[int] | None) -> list[LocationMonth]:
-    """How many responses each location had in each month, newest month first."""
-    query = (
-        select(Response.location_id, Response.submitted_month, func.count(Response.id))
-        .group_by(Response.location_id, Response.submitted_month)
-        .order_by(Response.submitted_month.desc(), Response.location_id)
-    )
-    if location_ids is not None:
-        query = query.where(Response.location_id.in_(location_ids))
-    return [LocationMonth(*row) for row in db.session.execute(query)]
-
-
-@dataclass(frozen=True)
 class FftSummary:
     score: FftScore
     by_mode: dict[ResponseMode, int]

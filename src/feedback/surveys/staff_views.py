@@ -23,9 +23,11 @@ bp = restricted_to(
     Blueprint("responses", __name__, url_prefix="/responses"),
     [Role.ADMIN, Role.PX_TEAM, Role.SERVICE_MANAGER],
 )
-RATING_LABELS = {
-    option.value: option.label.value for option in load_questionnaire("fft").questions[0].options
-}
+
+
+def _rating_labels() -> dict[str, str]:
+    rating = next(q for q in load_questionnaire("fft").questions if q.records == "fft_rating")
+    return {option.value: option.label.value for option in rating.options}
 
 
 def _visible_location_ids() -> list[int]:
@@ -56,7 +58,7 @@ def location_month(code: str, month_text: str):  # type: ignore[no-untyped-def]
         month=month,
         summary=services.summarise_fft(location.id, month),
         responses=services.list_responses(location.id, month),
-        rating_labels=RATING_LABELS,
+        rating_labels=_rating_labels(),
         mode_labels=MODE_LABELS,
         modes=list(ResponseMode),
     )
@@ -72,7 +74,7 @@ def show_response(response_id: int):  # type: ignore[no-untyped-def]
         "responses/response.html",
         response=response,
         questionnaire=questionnaire,
-        rating_labels=RATING_LABELS,
+        rating_labels=_rating_labels(),
         mode_labels=MODE_LABELS,
     )
 
