@@ -8,7 +8,7 @@ What it does, start to finish, in a throwaway instance folder:
 2. serves `baseline_app:app` with gunicorn on 127.0.0.1: the real app plus a do-nothing view
    at /__benchmark/noop, so both are measured on the same server and workers in one run;
 3. warms up, then N client threads each complete M home-link FFT journeys at
-   /feedback/<location>/ (start page, begin, rating, reason, respondent, about you,
+   /feedback/<location>/ (start page, rating, reason, respondent, about you,
    thank-you: every redirect followed by hand and counted, one cookie jar per journey);
 4. then the same number of threads call the noop view for as long as the journeys took;
 5. reads the CPU time of the gunicorn master and workers from /proc before and after each
@@ -330,11 +330,14 @@ class JourneyClient:
 
     def journey(self, rating: int, comment: str) -> None:
         started = time.perf_counter()
-        page = self._send("start page", "GET", f"{self.prefix}/")
+        self._send("start page", "GET", f"{self.prefix}/")
+        # The Start button is a link to the first question; the journey begins with its answer.
+        page = self._send("question page", "GET", f"{self.prefix}/{ANSWERS[0][0]}")
         token = _csrf_token(page)
-        reply = self._send("begin", "POST", f"{self.prefix}/begin", {"csrf_token": token})
-        for question, answer in ANSWERS:
-            self._follow("question page", reply, f"{self.prefix}/{question}")
+        reply = page
+        for index, (question, answer) in enumerate(ANSWERS):
+            if index:
+                self._follow("question page", reply, f"{self.prefix}/{question}")
             value = answer or (str(rating) if question == "rating" else comment)
             reply = self._answer(question, value, token)
         self._confirm_submission(reply, rating)

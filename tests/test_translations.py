@@ -69,7 +69,6 @@ def test_validation_messages_appear_in_the_persons_language(client):
     location = make_location()
     base = f"/feedback/{location.code}"
     client.get(f"{base}/?lang=ur")
-    client.post(f"{base}/begin")
     page = answer(client, base, "rating", "9").get_data(as_text=True)
     catalogue = _catalogue(PROJECT_ROOT / "translations" / "ur" / "LC_MESSAGES" / "messages.po")
     urdu = catalogue.get("Select one of the options shown").string

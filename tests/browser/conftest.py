@@ -247,8 +247,11 @@ ABOUT_YOU_QUESTIONS = ("age_band", "sex", "ethnicity", "disability")
 
 
 def continue_button(page: Any) -> Any:
-    """The page's main button: Start, Continue, Send feedback, Give more feedback."""
-    return page.locator("main form[novalidate] button.nhsuk-button")
+    """The page's main button: Start or Give more feedback (links that look like buttons),
+    Continue or Send feedback (a form's button)."""
+    return page.locator(
+        'main form[novalidate] button.nhsuk-button, main a.nhsuk-button[role="button"]'
+    )
 
 
 def choose(page: Any, value: str) -> None:

@@ -118,11 +118,14 @@ def test_every_public_page_passes_axe_and_declares_its_language(
     page.goto(f"{live_server.url}/feedback/NOPE/")
     audit.check("not found page")
 
-    # A form left open until its token is no longer good: the begin form posts a stale token.
+    # A form left open until its token is no longer good: the first answer posts a stale token.
     page.goto(live_server.start_url)
-    page.locator("form[action$='/begin'] input[name=csrf_token]").evaluate("i => i.value = 'stale'")
     continue_button(page).click()
-    page.wait_for_url("**/begin")
+    page.wait_for_url("**/rating")
+    page.locator("input[name=csrf_token]").evaluate("i => i.value = 'stale'")
+    choose(page, "1")
+    continue_button(page).click()
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
     expect(page.locator("a.nhsuk-button[href$='/']")).to_be_visible()
     audit.check("please start again page")
 

@@ -20,7 +20,8 @@ from tests.browser.conftest import (
 
 pytestmark = list(BROWSER_MARKS)
 
-MAIN_BUTTON = "main form[novalidate] button.nhsuk-button"
+# Continue (a form's button) or Start (a link that looks like a button).
+MAIN_BUTTON = 'main form[novalidate] button.nhsuk-button, main a.nhsuk-button[role="button"]'
 RADIO = "input[type=radio][name=answer]"
 
 # How the focused element looks, focused and not: for a radio (see-through) its label's

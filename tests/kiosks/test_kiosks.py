@@ -17,7 +17,7 @@ def test_staff_set_up_a_tablet_and_revoking_it_stops_it_at_once(client, app):
 
     tablet = app.test_client()
     assert tablet.get(link).status_code == 200
-    tablet.post(f"{link}begin")
+    tablet.post(f"{link}rating", data={"answer": "1"})
     kiosk = db.session.query(Kiosk).one()
     client.post(f"/kiosks/{kiosk.id}/revoke")
     assert tablet.get(link).status_code == 404
@@ -35,7 +35,6 @@ def test_kiosk_pages_carry_the_idle_warning_and_the_return_to_start(client, app)
     kiosk = create_kiosk(location=location, label="Tablet", created_by=make_user())
     db.session.commit()
     base = f"/kiosk/{kiosk_token(kiosk, app.config['SECRET_KEY'])}"
-    client.post(f"{base}/begin")
     question = client.get(f"{base}/rating").get_data(as_text=True)
     assert 'id="app-timeout"' in question and "I need more time" in question
     assert 'class="app-patient app-kiosk"' in question

@@ -48,7 +48,6 @@ def test_about_you_answers_are_kept_only_when_the_person_chose_to_give_them(clie
 def test_the_pages_count_the_questions_on_this_persons_path(client):
     location = make_location()
     base = f"/feedback/{location.code}"
-    client.post(f"{base}/begin")
     assert "Question 1 of 4" in client.get(f"{base}/rating").get_data(as_text=True)
     for question, value in (
         ("rating", "1"),
@@ -89,7 +88,6 @@ def test_a_race_between_two_submits_of_one_journey_records_one_response(client, 
 
     location = make_location()
     base = f"/feedback/{location.code}"
-    client.post(f"{base}/begin")
     answer(client, base, "rating", "1")
     journey = db.session.scalars(select(Journey)).one()
     # The other request got there first: its response exists but this journey looks unfinished.
@@ -121,7 +119,6 @@ def test_back_after_thank_you_never_shows_the_previous_persons_answers(client):
 def test_patient_pages_are_never_cached_and_forms_do_not_autocomplete(client):
     location = make_location()
     base = f"/feedback/{location.code}"
-    client.post(f"{base}/begin")
     page = client.get(f"{base}/rating")
     assert "no-store" in page.headers["Cache-Control"]
     assert 'autocomplete="off"' in page.get_data(as_text=True)
@@ -130,7 +127,6 @@ def test_patient_pages_are_never_cached_and_forms_do_not_autocomplete(client):
 def test_missing_rating_gets_a_clear_message_in_the_error_summary(client):
     location = make_location()
     base = f"/feedback/{location.code}"
-    client.post(f"{base}/begin")
     page = answer(client, base, "rating", None)
     html = page.get_data(as_text=True)
     assert page.status_code == 200
@@ -141,7 +137,6 @@ def test_missing_rating_gets_a_clear_message_in_the_error_summary(client):
 def test_tampered_and_out_of_range_answers_get_a_message_not_a_500(client):
     location = make_location()
     base = f"/feedback/{location.code}"
-    client.post(f"{base}/begin")
     fullwidth_one = "\uff11"
     for value in ("7", "0", "-1", "1 OR 1=1", "<script>", fullwidth_one):
         page = answer(client, base, "rating", value)
@@ -153,7 +148,6 @@ def test_tampered_and_out_of_range_answers_get_a_message_not_a_500(client):
 def test_free_text_over_the_limit_is_refused_with_the_count(client):
     location = make_location()
     base = f"/feedback/{location.code}"
-    client.post(f"{base}/begin")
     answer(client, base, "rating", "1")
     page = answer(client, base, "reason", "\u0627" * 5001)  # Arabic-script alef
     html = page.get_data(as_text=True)
@@ -193,12 +187,27 @@ def test_unknown_and_retired_locations_get_a_friendly_not_found_page(client):
     assert page.status_code == 404 and "Page not found" in page.get_data(as_text=True)
 
 
-def test_a_question_page_without_a_journey_goes_to_the_start(client):
+def test_a_later_question_without_a_journey_goes_to_the_start(client):
     location = make_location()
-    page = client.get(f"/feedback/{location.code}/rating")
-    assert page.status_code == 302 and page.headers["Location"].endswith(
-        f"/feedback/{location.code}/"
-    )
+    page = client.get(f"/feedback/{location.code}/reason")
+    assert page.status_code == 302
+    assert page.headers["Location"].endswith(f"/feedback/{location.code}/")
+
+
+def test_looking_at_the_first_question_stores_nothing(client):
+    location = make_location()
+    assert client.get(f"/feedback/{location.code}/rating").status_code == 200
+    assert db.session.scalar(select(func.count(Journey.id))) == 0
+
+
+def test_the_first_question_after_thank_you_is_blank_for_the_next_person(client):
+    location = make_location()
+    base = f"/feedback/{location.code}"
+    complete_fft(client, base, rating="4")
+    page = client.get(f"{base}/rating").get_data(as_text=True)
+    assert "checked" not in page
+    complete_fft(client, base, rating="1")  # the next person's answers are a new response
+    assert sorted(r.fft_rating for r in _responses()) == [1, 4]
 
 
 def test_an_abandoned_kiosk_journey_is_cleared_for_the_next_person(client, app):
@@ -207,7 +216,6 @@ def test_an_abandoned_kiosk_journey_is_cleared_for_the_next_person(client, app):
     from feedback.kiosks.services import kiosk_token
 
     base = f"/kiosk/{kiosk_token(kiosk, 'test-secret-key')}"
-    client.post(f"{base}/begin")
     answer(client, base, "rating", "5")
     journey = db.session.scalars(select(Journey)).one()
     journey.updated_at = journey.updated_at - timedelta(hours=1)
@@ -220,7 +228,6 @@ def test_an_abandoned_kiosk_journey_is_cleared_for_the_next_person(client, app):
 def test_reset_clears_an_unfinished_journey(client):
     location = make_location()
     base = f"/feedback/{location.code}"
-    client.post(f"{base}/begin")
     answer(client, base, "rating", "3")
     assert client.post(f"{base}/reset").status_code == 302
     assert db.session.scalar(select(func.count(Journey.id))) == 0
@@ -232,7 +239,9 @@ def test_an_expired_form_on_a_public_page_offers_a_fresh_start(make_app):
     with app.app_context():
         location = make_location()
         client = app.test_client()
-        page = client.post(f"/feedback/{location.code}/begin", data={"csrf_token": "stale"})
+        page = client.post(
+            f"/feedback/{location.code}/rating", data={"answer": "1", "csrf_token": "stale"}
+        )
         html = page.get_data(as_text=True)
         assert page.status_code == 400
         assert "Please start again" in html and f"/feedback/{location.code}/" in html

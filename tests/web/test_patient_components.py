@@ -55,3 +55,13 @@ def test_back_link_and_error_summary_match_the_nhs_macros(app):
         ' "errorList": [{"text": "Wrong", "href": "#answer"}]}) }}',
     )
     assert ours == theirs
+
+
+def test_button_link_matches_the_nhs_macro(app):
+    ours, theirs = _both(
+        '{% from "components/patient.html" import button_link %}'
+        '{{ button_link("Start", "/x", "app-button--start") }}',
+        '{% from "nhsuk/components/button/macro.jinja" import button %}'
+        '{{ button({"text": "Start", "href": "/x", "classes": "app-button--start"}) }}',
+    )
+    assert ours == theirs

@@ -101,7 +101,9 @@ def _questionnaire() -> Questionnaire:
 
 def _page(**context: object) -> dict[str, object]:
     channel: Channel = g.channel
+    first = _questionnaire().next_question({}, after=None)
     return {
+        "first_question_url": url_for(".question", question_id=first.id),  # type: ignore[union-attr]
         "channel": channel,
         "location": channel.location,
         "kiosk": channel.is_kiosk,
@@ -142,38 +144,22 @@ def start():  # type: ignore[no-untyped-def]
     return render_template("surveys/start.html", **_page())
 
 
-@bp.post("/begin")
-def begin():  # type: ignore[no-untyped-def]
-    channel: Channel = g.channel
-    previous = _current_journey()
-    if previous is not None and not previous.is_submitted:
-        services.discard_journey(previous)
-    journey = services.start_journey(
-        questionnaire_id=QUESTIONNAIRE_ID,
-        location=channel.location,
-        mode=channel.mode,
-        kiosk_id=channel.kiosk_id,
-    )
-    db.session.commit()
-    session["journey"] = journey.id
-    first = _questionnaire().next_question({}, after=None)
-    return redirect(url_for(".question", question_id=first.id))  # type: ignore[union-attr]
-
-
 @bp.route("/<question_id>", methods=["GET", "POST"])
 def question(question_id: str):  # type: ignore[no-untyped-def]
-    journey = _current_journey()
-    if journey is None or (journey.is_submitted and request.method == "GET"):
-        # Never show a finished journey's answers again (the back button on a shared tablet).
-        return redirect(url_for(".start"))
-    if journey.is_submitted:
-        return redirect(url_for(".thank_you"))  # a double tap or a retried final submit
-
     questionnaire = _questionnaire()
     asked = questionnaire.question(question_id)
     if asked is None:
         abort(404)
-    answers = journey.answers or {}
+    is_first = asked == questionnaire.next_question({}, after=None)
+    journey = _current_journey()
+    if journey is not None and journey.is_submitted:
+        if request.method == "POST" and not is_first:
+            return redirect(url_for(".thank_you"))  # a double tap or a retried final submit
+        journey = None  # the next person: never show a finished journey's answers again
+    if journey is None and not is_first:
+        return redirect(url_for(".start"))
+
+    answers = journey.answers if journey is not None else {}
     if not asked.shown_given(answers):
         return redirect(url_for(".question", question_id=questionnaire.path(answers)[0].id))
 
@@ -184,6 +170,8 @@ def question(question_id: str):  # type: ignore[no-untyped-def]
         else form_class()
     )
     if form.validate_on_submit():
+        # The journey starts with the first answer, so looking at the first page stores nothing.
+        journey = journey or _start_journey()
         return _record_and_move_on(journey, questionnaire, asked.id, form.answer.data)
 
     path = questionnaire.path(answers)
@@ -201,6 +189,18 @@ def question(question_id: str):  # type: ignore[no-untyped-def]
             is_last=_is_last(questionnaire, answers, asked.id),
         ),
     )
+
+
+def _start_journey() -> Journey:
+    channel: Channel = g.channel
+    journey = services.start_journey(
+        questionnaire_id=QUESTIONNAIRE_ID,
+        location=channel.location,
+        mode=channel.mode,
+        kiosk_id=channel.kiosk_id,
+    )
+    session["journey"] = journey.id
+    return journey
 
 
 def _is_last(questionnaire: Questionnaire, answers: dict[str, object], question_id: str) -> bool:
