@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from flask import Blueprint, abort
+from flask.typing import ResponseReturnValue
 from flask_login import current_user
 
 from feedback.auth.models import Role
@@ -25,7 +26,7 @@ def restricted_to(blueprint: Blueprint, roles: Iterable[Role]) -> Blueprint:
     blueprint.access = allowed  # type: ignore[attr-defined]
 
     @blueprint.before_request
-    def _check_role():  # type: ignore[no-untyped-def]
+    def _check_role() -> ResponseReturnValue:
         if not current_user.is_authenticated:
             return login_manager.unauthorized()
         if current_user.role not in allowed:

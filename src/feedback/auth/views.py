@@ -15,6 +15,7 @@ from flask import (
     session,
     url_for,
 )
+from flask.typing import ResponseReturnValue
 from flask_login import current_user, login_required, login_user, logout_user
 
 from feedback.auth import services
@@ -46,7 +47,7 @@ def _safe_next(target: str | None) -> str:
 
 @bp.route("/sign-in", methods=["GET", "POST"])
 @limiter.limit(_sign_in_limit, methods=["POST"])
-def sign_in():  # type: ignore[no-untyped-def]
+def sign_in() -> ResponseReturnValue:
     form = SignInForm()
     if form.validate_on_submit():
         user = services.authenticate(form.email.data, form.password.data)
@@ -61,7 +62,7 @@ def sign_in():  # type: ignore[no-untyped-def]
 
 
 @bp.post("/sign-out")
-def sign_out():  # type: ignore[no-untyped-def]
+def sign_out() -> ResponseReturnValue:
     logout_user()
     session.clear()
     flash("You have signed out")
@@ -70,7 +71,7 @@ def sign_out():  # type: ignore[no-untyped-def]
 
 @bp.post("/sign-out-everywhere")
 @login_required
-def sign_out_everywhere():  # type: ignore[no-untyped-def]
+def sign_out_everywhere() -> ResponseReturnValue:
     services.sign_out_everywhere(current_user)
     db.session.commit()
     logout_user()
@@ -80,7 +81,7 @@ def sign_out_everywhere():  # type: ignore[no-untyped-def]
 
 
 @bp.route("/invitation/<token>", methods=["GET", "POST"])
-def accept_invitation(token: str):  # type: ignore[no-untyped-def]
+def accept_invitation(token: str) -> ResponseReturnValue:
     try:
         user = services.get_invited_user(
             token,
@@ -99,12 +100,12 @@ def accept_invitation(token: str):  # type: ignore[no-untyped-def]
 
 
 @users_bp.get("/")
-def list_users():  # type: ignore[no-untyped-def]
+def list_users() -> ResponseReturnValue:
     return render_template("auth/users.html", users=services.list_users(), role_labels=ROLE_LABELS)
 
 
 @users_bp.route("/invite", methods=["GET", "POST"])
-def invite_user():  # type: ignore[no-untyped-def]
+def invite_user() -> ResponseReturnValue:
     form = InviteUserForm()
     form.services.choices = [(s.id, s.name) for s in list_services(include_retired=False)]
     if form.validate_on_submit():
@@ -132,7 +133,7 @@ def _get_user_or_404(user_id: int) -> User:
 
 
 @users_bp.get("/<int:user_id>")
-def show_user(user_id: int):  # type: ignore[no-untyped-def]
+def show_user(user_id: int) -> ResponseReturnValue:
     user = _get_user_or_404(user_id)
     invitation_url = None
     if user.password_hash is None and user.is_enabled:
@@ -144,7 +145,7 @@ def show_user(user_id: int):  # type: ignore[no-untyped-def]
 
 
 @users_bp.post("/<int:user_id>/enabled")
-def set_enabled(user_id: int):  # type: ignore[no-untyped-def]
+def set_enabled(user_id: int) -> ResponseReturnValue:
     user = _get_user_or_404(user_id)
     enable = request.form.get("enabled") == "yes"
     if user.id == current_user.id and not enable:

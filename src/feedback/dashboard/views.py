@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_login import current_user
 
 from feedback.auth.access import signed_in
@@ -49,12 +50,12 @@ def _staff_navigation() -> dict[str, object]:
 
 
 @bp.get("/")
-def home():  # type: ignore[no-untyped-def]
+def home() -> ResponseReturnValue:
     return render_template("dashboard/home.html", links=navigation_for(current_user.role))
 
 
 @bp.get("/summary")
-def summary():  # type: ignore[no-untyped-def]
+def summary() -> ResponseReturnValue:
     """Anonymised, easy-read figures that anyone signed in may see, small numbers hidden."""
     months = list_months(None)
     month = parse_month(request.args.get("month")) or (months[0] if months else None)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import segno
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, url_for
+from flask.typing import ResponseReturnValue
 from flask_login import current_user
 from wtforms.fields.choices import SelectChoice
 
@@ -29,7 +30,7 @@ def _kiosk_or_404(kiosk_id: int) -> Kiosk:
 
 
 @bp.route("/", methods=["GET", "POST"])
-def list_kiosks():  # type: ignore[no-untyped-def]
+def list_kiosks() -> ResponseReturnValue:
     form = KioskForm()
     locations = list_locations(current_user, include_retired=False)
     form.location_id.choices = [
@@ -46,7 +47,7 @@ def list_kiosks():  # type: ignore[no-untyped-def]
 
 
 @bp.get("/<int:kiosk_id>")
-def show_kiosk(kiosk_id: int):  # type: ignore[no-untyped-def]
+def show_kiosk(kiosk_id: int) -> ResponseReturnValue:
     kiosk = _kiosk_or_404(kiosk_id)
     link = qr_svg = None
     if not kiosk.is_revoked:
@@ -57,7 +58,7 @@ def show_kiosk(kiosk_id: int):  # type: ignore[no-untyped-def]
 
 
 @bp.post("/<int:kiosk_id>/revoke")
-def revoke(kiosk_id: int):  # type: ignore[no-untyped-def]
+def revoke(kiosk_id: int) -> ResponseReturnValue:
     kiosk = _kiosk_or_404(kiosk_id)
     services.revoke_kiosk(kiosk, current_user)
     db.session.commit()

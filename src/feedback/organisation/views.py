@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import segno
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_login import current_user
 from wtforms.fields.choices import SelectChoice
 
@@ -32,7 +33,7 @@ admin_bp = restricted_to(
 
 
 @public_bp.get("/")
-def index():  # type: ignore[no-untyped-def]
+def index() -> ResponseReturnValue:
     """Where a carer at home picks the ward or team to give feedback about."""
     return render_template(
         "organisation/choose-location.html",
@@ -51,7 +52,7 @@ def feedback_link(location: Location) -> str:
 
 
 @locations_bp.get("/")
-def list_locations():  # type: ignore[no-untyped-def]
+def list_locations() -> ResponseReturnValue:
     return render_template(
         "organisation/locations.html",
         locations=services.list_locations(current_user, include_retired=False),
@@ -59,7 +60,7 @@ def list_locations():  # type: ignore[no-untyped-def]
 
 
 @locations_bp.get("/<code>/poster")
-def poster(code: str):  # type: ignore[no-untyped-def]
+def poster(code: str) -> ResponseReturnValue:
     location = services.get_open_location(code)
     if location is None or not services.user_may_see_location(current_user, location):
         abort(404)
@@ -86,7 +87,7 @@ def _service_choices() -> list[SelectChoice]:
 
 
 @admin_bp.get("/")
-def overview():  # type: ignore[no-untyped-def]
+def overview() -> ResponseReturnValue:
     return render_template(
         "organisation/overview.html",
         services=services.list_services(),
@@ -96,7 +97,7 @@ def overview():  # type: ignore[no-untyped-def]
 
 
 @admin_bp.route("/services/new", methods=["GET", "POST"])
-def add_service():  # type: ignore[no-untyped-def]
+def add_service() -> ResponseReturnValue:
     form = ServiceForm()
     form.directorate_id.choices = _directorate_choices()
     if form.validate_on_submit():
@@ -123,7 +124,7 @@ def _service_or_404(service_id: int) -> Service:
 
 
 @admin_bp.route("/services/<int:service_id>", methods=["GET", "POST"])
-def edit_service(service_id: int):  # type: ignore[no-untyped-def]
+def edit_service(service_id: int) -> ResponseReturnValue:
     service = _service_or_404(service_id)
     form = EditServiceForm(obj=service)
     form.directorate_id.choices = _directorate_choices()
@@ -140,7 +141,7 @@ def edit_service(service_id: int):  # type: ignore[no-untyped-def]
 
 
 @admin_bp.post("/services/<int:service_id>/retired")
-def retire_service(service_id: int):  # type: ignore[no-untyped-def]
+def retire_service(service_id: int) -> ResponseReturnValue:
     service = _service_or_404(service_id)
     retire = request.form.get("retired") == "yes"
     services.set_retired(service, retire)
@@ -150,7 +151,7 @@ def retire_service(service_id: int):  # type: ignore[no-untyped-def]
 
 
 @admin_bp.route("/locations/new", methods=["GET", "POST"])
-def add_location():  # type: ignore[no-untyped-def]
+def add_location() -> ResponseReturnValue:
     form = LocationForm(service_id=request.args.get("service", type=int))
     form.service_id.choices = _service_choices()
     if form.validate_on_submit():
@@ -179,7 +180,7 @@ def _location_or_404(code: str) -> Location:
 
 
 @admin_bp.route("/locations/<code>", methods=["GET", "POST"])
-def edit_location(code: str):  # type: ignore[no-untyped-def]
+def edit_location(code: str) -> ResponseReturnValue:
     location = _location_or_404(code)
     form = EditLocationForm(obj=location)
     form.service_id.choices = _service_choices()
@@ -198,7 +199,7 @@ def edit_location(code: str):  # type: ignore[no-untyped-def]
 
 
 @admin_bp.post("/locations/<code>/retired")
-def retire_location(code: str):  # type: ignore[no-untyped-def]
+def retire_location(code: str) -> ResponseReturnValue:
     location = _location_or_404(code)
     retire = request.form.get("retired") == "yes"
     services.set_retired(location, retire)

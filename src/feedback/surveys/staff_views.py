@@ -5,6 +5,7 @@ from __future__ import annotations
 import secrets
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_login import current_user
 from sqlalchemy.exc import IntegrityError
 from wtforms.fields.choices import SelectChoice
@@ -35,7 +36,7 @@ def _visible_location_ids() -> list[int]:
 
 
 @bp.get("/")
-def list_months():  # type: ignore[no-untyped-def]
+def list_months() -> ResponseReturnValue:
     location_ids = None if current_user.sees_every_service else _visible_location_ids()
     months = services.list_months(location_ids)
     month = parse_month(request.args.get("month")) or (months[0] if months else None)
@@ -47,7 +48,7 @@ def list_months():  # type: ignore[no-untyped-def]
 
 
 @bp.get("/<code>/<month_text>")
-def location_month(code: str, month_text: str):  # type: ignore[no-untyped-def]
+def location_month(code: str, month_text: str) -> ResponseReturnValue:
     location = get_location(code)
     month = parse_month(month_text)
     if location is None or month is None or not user_may_see_location(current_user, location):
@@ -65,7 +66,7 @@ def location_month(code: str, month_text: str):  # type: ignore[no-untyped-def]
 
 
 @bp.get("/view/<int:response_id>")
-def show_response(response_id: int):  # type: ignore[no-untyped-def]
+def show_response(response_id: int) -> ResponseReturnValue:
     response = services.get_response(response_id)
     if response is None or not user_may_see_location(current_user, response.location):
         abort(404)
@@ -80,7 +81,7 @@ def show_response(response_id: int):  # type: ignore[no-untyped-def]
 
 
 @bp.route("/paper/new", methods=["GET", "POST"])
-def enter_paper():  # type: ignore[no-untyped-def]
+def enter_paper() -> ResponseReturnValue:
     questionnaire = load_questionnaire("fft")
     form = paper_form_class(questionnaire, current_app.config["FREE_TEXT_MAX_CHARACTERS"])()
     locations = list_locations(current_user, include_retired=False)

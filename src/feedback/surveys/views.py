@@ -21,6 +21,7 @@ from flask import (
     session,
     url_for,
 )
+from flask.typing import ResponseReturnValue
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
@@ -90,7 +91,7 @@ def _never_cache(response: Response) -> Response:
 
 
 @bp.errorhandler(CSRFError)
-def _start_again(error: CSRFError):  # type: ignore[no-untyped-def]
+def _start_again(error: CSRFError) -> ResponseReturnValue:
     # A page left open overnight posts an expired token: explain kindly and offer a fresh start.
     return render_template("surveys/start-again.html", **_page()), 400
 
@@ -140,12 +141,12 @@ def _current_journey() -> Journey | None:
 
 
 @bp.get("/")
-def start():  # type: ignore[no-untyped-def]
+def start() -> ResponseReturnValue:
     return render_template("surveys/start.html", **_page())
 
 
 @bp.route("/<question_id>", methods=["GET", "POST"])
-def question(question_id: str):  # type: ignore[no-untyped-def]
+def question(question_id: str) -> ResponseReturnValue:
     questionnaire = _questionnaire()
     asked = questionnaire.question(question_id)
     if asked is None:
@@ -209,7 +210,9 @@ def _is_last(questionnaire: Questionnaire, answers: dict[str, object], question_
     return not opens_more and questionnaire.next_question(answers, after=question_id) is None
 
 
-def _record_and_move_on(journey: Journey, questionnaire: Questionnaire, question_id: str, value):  # type: ignore[no-untyped-def]
+def _record_and_move_on(
+    journey: Journey, questionnaire: Questionnaire, question_id: str, value
+) -> ResponseReturnValue:
     asked = questionnaire.question(question_id)
     services.record_answer(journey, asked, value)  # type: ignore[arg-type]
     answers = journey.answers
@@ -231,7 +234,7 @@ def _record_and_move_on(journey: Journey, questionnaire: Questionnaire, question
 
 
 @bp.get("/thank-you")
-def thank_you():  # type: ignore[no-untyped-def]
+def thank_you() -> ResponseReturnValue:
     journey = _current_journey()
     if journey is None or not journey.is_submitted:
         return redirect(url_for(".start"))
@@ -239,7 +242,7 @@ def thank_you():  # type: ignore[no-untyped-def]
 
 
 @bp.post("/reset")
-def reset():  # type: ignore[no-untyped-def]
+def reset() -> ResponseReturnValue:
     """Clear an unfinished journey: the kiosk's idle timer, or a person choosing to start over."""
     journey = _current_journey()
     if journey is not None and not journey.is_submitted:

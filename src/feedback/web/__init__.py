@@ -5,13 +5,19 @@ from __future__ import annotations
 import secrets
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from flask import Flask, current_app, g, request, send_from_directory, session
+from flask import Flask, Response, current_app, g, request, send_from_directory, session
 from flask_babel import format_date, get_locale
 from jinja2 import ChainableUndefined, ChoiceLoader, FileSystemLoader, PackageLoader
 from jinja2 import select_autoescape as jinja_select_autoescape
 
 from feedback.config import PROJECT_ROOT
+
+if TYPE_CHECKING:
+    from wtforms import Field
+
+    from feedback.surveys.schema import Question
 from feedback.i18n import language, supported_languages
 from feedback.web import errors
 
@@ -56,7 +62,7 @@ def _serve_nhsuk_assets(app: Flask) -> None:
     # at /assets: its images and manifest from dist/nhsuk/assets, its CSS and JS from dist/nhsuk.
     folder = Path(app.config["ASSETS_FOLDER"])
 
-    def assets(filename: str):  # type: ignore[no-untyped-def]
+    def assets(filename: str) -> Response:
         own_folder = folder / "assets" if (folder / "assets" / filename).is_file() else folder
         return send_from_directory(own_folder, filename, max_age=86400 * 7)
 
@@ -68,7 +74,7 @@ def _make_csp_nonce() -> None:
     g.csp_nonce = secrets.token_urlsafe(16)
 
 
-def _security_headers(response):  # type: ignore[no-untyped-def]
+def _security_headers(response: Response) -> Response:
     nonce = getattr(g, "csp_nonce", "")
     response.headers.setdefault(
         "Content-Security-Policy",
@@ -108,7 +114,7 @@ def _page_context() -> dict[str, object]:
     }
 
 
-def choice_items(field) -> list[dict[str, object]]:  # type: ignore[no-untyped-def]
+def choice_items(field: Field) -> list[dict[str, object]]:
     """A WTForms choice field's options in the shape the NHS.UK macros take."""
     chosen = field.data if isinstance(field.data, list | tuple | set) else [field.data]
     chosen_values = {str(value) for value in chosen if value is not None}
@@ -135,7 +141,7 @@ def _percent(value: int | None) -> str:
     return "No responses" if value is None else f"{value}%"
 
 
-def _option_label(value: str, question) -> str:  # type: ignore[no-untyped-def]
+def _option_label(value: str, question: Question) -> str:
     """The words of a stored option value, or the value itself (free text, retired options)."""
     return next((o.label.value for o in question.options if o.value == value), value)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Flask, render_template
+from flask.typing import ResponseReturnValue
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
@@ -12,12 +13,12 @@ def register(app: Flask) -> None:
     app.register_error_handler(HTTPException, _http_error)
 
 
-def _csrf_failed(error: CSRFError):  # type: ignore[no-untyped-def]
+def _csrf_failed(error: CSRFError) -> ResponseReturnValue:
     # Patient journeys have their own, friendlier handler (surveys.views).
     return render_template("errors/session-expired.html"), 400
 
 
-def _http_error(error: HTTPException):  # type: ignore[no-untyped-def]
+def _http_error(error: HTTPException) -> ResponseReturnValue:
     status = error.code or 500
     template = {
         403: "errors/forbidden.html",
