@@ -12,6 +12,9 @@ from feedback.extensions import db
 def register_commands(app: Flask) -> None:
     app.cli.add_command(create_user_command)
     app.cli.add_command(seed_demo_command)
+    from feedback.complaints.cli import complaints_cli
+
+    app.cli.add_command(complaints_cli)
 
 
 @click.command("create-user")

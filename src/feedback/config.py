@@ -3,6 +3,9 @@ variables, then the overrides a caller (a test) passes to create_app."""
 
 from __future__ import annotations
 
+import os
+import secrets
+import sys
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -45,7 +48,9 @@ DEFAULTS: dict[str, Any] = {
     "FREE_TEXT_MAX_CHARACTERS": 5000,
     "INVITATION_MAX_AGE": timedelta(days=7),
     "TRUST_NAME": "Leicestershire Partnership NHS Trust",
-    "PUBLIC_BASE_URL": None,  # for QR posters; None: the address the request came in on
+    "PUBLIC_BASE_URL": None,
+    # Complaints: the trust's local response target (the Regulations set no number of days).
+    "COMPLAINT_RESPONSE_WORKING_DAYS": 25,  # for QR posters; None: the address the request came in on
 }
 
 
@@ -65,9 +70,16 @@ def load_config(app: Flask, overrides: dict[str, Any] | None = None) -> None:
     if not app.config["SECRET_KEY"]:
         if app.debug or app.testing:
             app.config["SECRET_KEY"] = "development-only-not-secret"  # noqa: S105
+        elif os.environ.get("FLASK_RUN_FROM_CLI") == "true" and not _serving_from_cli():
+            # A command (migrate, the complaints clock) signs nothing that outlives it.
+            app.config["SECRET_KEY"] = secrets.token_hex(32)
         else:
             raise ConfigError(
                 "No SECRET_KEY is set. Put SECRET_KEY = '<long random string>' in "
                 f"{app.instance_path}/config.py or set FEEDBACK_SECRET_KEY. "
                 "`make run` writes one for local use."
             )
+
+
+def _serving_from_cli() -> bool:
+    return "run" in sys.argv[1:]
