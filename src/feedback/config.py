@@ -48,9 +48,14 @@ DEFAULTS: dict[str, Any] = {
     "FREE_TEXT_MAX_CHARACTERS": 5000,
     "INVITATION_MAX_AGE": timedelta(days=7),
     "TRUST_NAME": "Leicestershire Partnership NHS Trust",
-    "PUBLIC_BASE_URL": None,
+    "PUBLIC_BASE_URL": None,  # for QR posters; None: the address the request came in on
     # Complaints: the trust's local response target (the Regulations set no number of days).
-    "COMPLAINT_RESPONSE_WORKING_DAYS": 25,  # for QR posters; None: the address the request came in on
+    "COMPLAINT_RESPONSE_WORKING_DAYS": 25,
+    # Email: "outbox" keeps messages in the database for staff to read; "notify" sends them.
+    "EMAIL_PROVIDER": "outbox",
+    "NOTIFY_API_KEY": None,
+    "NOTIFY_EMAIL_TEMPLATE_ID": None,
+    "NOTIFY_BASE_URL": "https://api.notifications.service.gov.uk",
 }
 
 
