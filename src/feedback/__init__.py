@@ -22,6 +22,7 @@ def create_app(overrides: dict[str, Any] | None = None, instance_path: str | Non
     _init_web(app)
     _init_extensions(app)
     _register_blueprints(app)
+    _register_submit_handlers(app)
     _register_cli(app)
     return app
 
@@ -52,8 +53,12 @@ def _init_extensions(app: Flask) -> None:
 def _register_blueprints(app: Flask) -> None:
     from feedback.auth.views import bp as auth_bp
     from feedback.auth.views import users_bp
+    from feedback.complaints.compliment_views import bp as compliments_bp
+    from feedback.complaints.figure_views import bp as complaint_figures_bp
+    from feedback.complaints.views import bp as complaints_bp
     from feedback.dashboard.views import bp as staff_bp
     from feedback.kiosks.views import bp as kiosks_bp
+    from feedback.notifications.views import bp as outbox_bp
     from feedback.organisation.views import admin_bp as organisation_admin_bp
     from feedback.organisation.views import locations_bp
     from feedback.organisation.views import public_bp as organisation_public_bp
@@ -69,10 +74,26 @@ def _register_blueprints(app: Flask) -> None:
         organisation_public_bp,
         locations_bp,
         responses_bp,
+        complaints_bp,
+        complaint_figures_bp,
+        compliments_bp,
+        outbox_bp,
     ):
         app.register_blueprint(blueprint)
     app.register_blueprint(journey_bp, name="feedback", url_prefix="/feedback/<location_code>")
     app.register_blueprint(journey_bp, name="kiosk", url_prefix="/kiosk/<token>")
+    app.register_blueprint(journey_bp, name="forms", url_prefix="/forms/<questionnaire_id>")
+
+
+def _register_submit_handlers(app: Flask) -> None:
+    """What each questionnaire's answers become: the engine looks them up by name."""
+    from feedback.surveys.services import FFT_RESPONSE
+    from feedback.surveys.submission import register_submit_handler
+
+    register_submit_handler(app, "fft_response", FFT_RESPONSE)
+    from feedback.complaints import intake
+
+    intake.register(app)
 
 
 def _register_cli(app: Flask) -> None:

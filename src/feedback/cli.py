@@ -46,6 +46,8 @@ def create_user_command(
 @click.command("seed-demo")
 def seed_demo_command() -> None:
     """Load the demo trust, its wards and teams, demo users and some responses (once)."""
+    from feedback.complaints.demo import seed_complaints_demo
+    from feedback.complaints.views import today
     from feedback.demo import DEMO_PASSWORD, seed_demo
 
     created = seed_demo()
@@ -54,6 +56,10 @@ def seed_demo_command() -> None:
         click.echo("Demo data loaded.")
     else:
         click.echo("Demo data was already loaded.")
+    cases = seed_complaints_demo(today())
+    db.session.commit()
+    if cases:
+        click.echo(f"Demo complaints loaded: {cases} cases over two years.")
     click.echo(
         f"Demo sign-in: px@example.nhs.uk (or admin@, manager@, council@) password {DEMO_PASSWORD}"
     )

@@ -29,6 +29,8 @@ _NAVIGATION = [
         "locations.list_locations",
         {Role.ADMIN, Role.PX_TEAM, Role.SERVICE_MANAGER},
     ),
+    ("Complaints", "complaints.worklists", {Role.ADMIN, Role.PX_TEAM, Role.SERVICE_MANAGER}),
+    ("Outbox", "outbox.list_messages", {Role.ADMIN, Role.PX_TEAM}),
     ("Organisation", "organisation.overview", {Role.ADMIN}),
     ("Users", "users.list_users", {Role.ADMIN}),
 ]

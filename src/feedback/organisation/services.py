@@ -36,7 +36,11 @@ def list_directorates() -> Sequence[Directorate]:
 
 
 def list_services(*, include_retired: bool = True) -> Sequence[Service]:
-    query = select(Service).options(selectinload(Service.directorate)).order_by(Service.name)
+    query = (
+        select(Service)
+        .options(selectinload(Service.directorate), selectinload(Service.locations))
+        .order_by(Service.name)
+    )
     if not include_retired:
         query = query.where(Service.retired_at.is_(None))
     return db.session.scalars(query).all()
@@ -44,6 +48,10 @@ def list_services(*, include_retired: bool = True) -> Sequence[Service]:
 
 def get_service(service_id: int) -> Service | None:
     return db.session.get(Service, service_id)
+
+
+def get_service_by_code(code: str) -> Service | None:
+    return db.session.scalar(select(Service).where(Service.code == code.upper()))
 
 
 def get_location(code: str) -> Location | None:

@@ -7,56 +7,30 @@ so each one is translated (WTForms' own messages exist in few languages).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import cache
 
-from flask_babel import gettext
-from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import Field, HiddenField, RadioField, SelectField, SelectMultipleField, TextAreaField
+from wtforms import Field, HiddenField, RadioField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import InputRequired, Optional, ValidationError
+from wtforms.validators import InputRequired, Optional
 
+from feedback.organisation.services import list_services
+from feedback.surveys.fields import (
+    ANSWER_REQUIRED,
+    CharacterLimit,
+    EmailAddressField,
+    ManyChoicesField,
+    OneChoiceField,
+    PastDateField,
+    UkPhoneField,
+)
 from feedback.surveys.models import MODE_LABELS, ResponseMode
-from feedback.surveys.schema import Question, Questionnaire, QuestionType
-from feedback.surveys.text import character_count, clean_free_text
+from feedback.surveys.schema import NOT_SURE, Question, Questionnaire, QuestionType
+from feedback.surveys.text import clean_free_text
 from feedback.web.forms import BaseForm
 
-# The catalogue of validation messages for patient forms.
-NOT_AN_OPTION = _l("Select one of the options shown")
-ANSWER_REQUIRED = _l("Answer this question to continue")
-
-
-class OneChoiceField(RadioField):
-    def pre_validate(self, form: FlaskForm) -> None:
-        if self.data is not None and self.data not in {c.value for c in self.iter_choices()}:
-            raise ValidationError(str(NOT_AN_OPTION))
-
-
-class ManyChoicesField(SelectMultipleField):
-    def pre_validate(self, form: FlaskForm) -> None:
-        valid = {c.value for c in self.iter_choices()}
-        if self.data and not set(self.data) <= valid:
-            raise ValidationError(str(NOT_AN_OPTION))
-
-
-class CharacterLimit:
-    """Counts characters, not bytes: a browser's maxlength counts UTF-16 units and cuts emoji."""
-
-    def __init__(self, limit: int) -> None:
-        self.limit = limit
-
-    def __call__(self, form: FlaskForm, field: Field) -> None:
-        count = character_count(field.data or "")
-        if count > self.limit:
-            raise ValidationError(
-                gettext(
-                    "Your answer must be %(limit)s characters or fewer. "
-                    "It is %(count)s characters at the moment.",
-                    limit=self.limit,
-                    count=count,
-                )
-            )
+SHORT_TEXT_MAX_CHARACTERS = 200
 
 
 def _presence(question: Question) -> list[object]:
@@ -90,10 +64,84 @@ def _free_text(question: Question, max_characters: int) -> Field:
     )
 
 
+def _one_line(value: object) -> object:
+    return " ".join(value.split()) if isinstance(value, str) else value
+
+
+def _short_text(question: Question, max_characters: int) -> Field:
+    limit = min(question.max_characters or SHORT_TEXT_MAX_CHARACTERS, max_characters)
+    return StringField(
+        question.title.value,
+        filters=[_one_line],
+        validators=[*_presence(question), CharacterLimit(limit)],
+    )
+
+
+def _email(question: Question, max_characters: int) -> Field:
+    return EmailAddressField(
+        question.title.value,
+        filters=[_one_line],
+        validators=[*_presence(question), CharacterLimit(254)],
+    )
+
+
+def _uk_phone(question: Question, max_characters: int) -> Field:
+    return UkPhoneField(
+        question.title.value,
+        filters=[_one_line],
+        validators=[*_presence(question), CharacterLimit(40)],
+    )
+
+
+def _past_date(question: Question, max_characters: int) -> Field:
+    return PastDateField(question.title.value, validators=_presence(question))
+
+
+def service_choices(question: Question) -> list[SelectChoice]:
+    """The trust's open services by name, then "not sure" (read per request: they change)."""
+    open_services = list_services(include_retired=False)
+    choices = [SelectChoice(service.code, service.name) for service in open_services]
+    label = question.not_sure_label.value if question.not_sure_label else NOT_SURE
+    return [*choices, SelectChoice(NOT_SURE, label)]
+
+
+@dataclass(frozen=True)
+class ServiceOption:
+    value: str
+    text: str
+    hint: str
+
+
+def find_services(search: str) -> list[ServiceOption]:
+    """Open services whose name or wards and teams hold every word searched for."""
+    words = search.casefold().split()
+    found = []
+    for service in list_services(include_retired=False):
+        places = [location.name for location in service.locations if not location.is_retired]
+        haystack = " ".join([service.name, service.code, *places]).casefold()
+        if all(word in haystack for word in words):
+            found.append(ServiceOption(service.code, service.name, ", ".join(places)))
+    return found
+
+
+def _service(question: Question, max_characters: int) -> Field:
+    return OneChoiceField(
+        question.title.value,
+        choices=lambda: service_choices(question),
+        validators=_presence(question),
+    )
+
+
 FIELD_BUILDERS: dict[QuestionType, Callable[[Question, int], Field]] = {
     QuestionType.SINGLE_CHOICE: _single_choice,
     QuestionType.MULTIPLE_CHOICE: _multiple_choice,
     QuestionType.FREE_TEXT: _free_text,
+    QuestionType.SHORT_TEXT: _short_text,
+    QuestionType.EMAIL: _email,
+    QuestionType.UK_PHONE: _uk_phone,
+    QuestionType.PAST_DATE: _past_date,
+    QuestionType.SERVICE: _service,
+    QuestionType.CONSENT: _single_choice,
 }
 
 

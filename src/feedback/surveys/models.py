@@ -100,7 +100,8 @@ class Journey(Base):
 
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
     questionnaire: Mapped[str] = mapped_column(String(40))
-    location_id: Mapped[int] = mapped_column(ForeignKey("location.id"))
+    # None for a questionnaire that is not about one ward or team (a complaint).
+    location_id: Mapped[int | None] = mapped_column(ForeignKey("location.id"))
     mode: Mapped[ResponseMode] = mapped_column(enum_column(ResponseMode))
     kiosk_id: Mapped[int | None] = mapped_column(ForeignKey("kiosk.id"))
     answers: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
@@ -109,7 +110,10 @@ class Journey(Base):
         DateTime(timezone=True), default=utc_now, onupdate=utc_now, index=True
     )
     response_id: Mapped[int | None] = mapped_column(ForeignKey("response.id"))
+    submitted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # What the thank-you page may show of the record made (a complaint's reference), if any.
+    outcome: Mapped[str | None] = mapped_column(String(64))
 
     @property
     def is_submitted(self) -> bool:
-        return self.response_id is not None
+        return self.submitted_at is not None or self.response_id is not None

@@ -17,7 +17,7 @@ from typing import Any
 DEFINITIONS_FOLDER = Path(__file__).parent / "definitions"
 PICTURES_FOLDER = Path(__file__).parents[1] / "static" / "easy-read"
 # Journey URLs put question ids beside these pages, so a question may not take their names.
-RESERVED_QUESTION_IDS = frozenset({"begin", "thank-you", "reset", "start"})
+RESERVED_QUESTION_IDS = frozenset({"begin", "thank-you", "reset", "start", "check"})
 
 
 class SchemaError(ValueError):
@@ -28,6 +28,19 @@ class QuestionType(StrEnum):
     SINGLE_CHOICE = "single_choice"
     MULTIPLE_CHOICE = "multiple_choice"
     FREE_TEXT = "free_text"
+    SHORT_TEXT = "short_text"
+    EMAIL = "email"
+    UK_PHONE = "uk_phone"
+    PAST_DATE = "past_date"  # today or earlier, entered as day, month and year
+    SERVICE = "service"  # one of the trust's open services by its plain name, or "not sure"
+    CONSENT = "consent"  # yes or no, recorded as given
+
+
+# Types whose options come from the definition; SERVICE's come from the organisation.
+CHOICE_TYPES = frozenset(
+    {QuestionType.SINGLE_CHOICE, QuestionType.MULTIPLE_CHOICE, QuestionType.CONSENT}
+)
+NOT_SURE = "not_sure"
 
 
 @dataclass(frozen=True)
@@ -63,6 +76,11 @@ class Question:
     show_if: tuple[str, str] | None
     records: str | None
     max_characters: int | None
+    # The words shown for the "not sure" choice of a SERVICE question, and for the summary.
+    not_sure_label: Text | None = None
+    summary_label: Text | None = None
+    # The HTML autocomplete purpose of a personal detail (WCAG 1.3.5), e.g. "email".
+    autocomplete: str | None = None
 
     def shown_given(self, answers: dict[str, Any]) -> bool:
         if self.show_if is None:
@@ -72,6 +90,15 @@ class Question:
 
     def option_values(self) -> frozenset[str]:
         return frozenset(option.value for option in self.options)
+
+    def option_label(self, value: str) -> str:
+        """The words of a stored option value, or the value itself (free text, retired ones)."""
+        if self.type == QuestionType.SERVICE and value == NOT_SURE and self.not_sure_label:
+            return self.not_sure_label.value
+        return next((o.label.value for o in self.options if o.value == value), value)
+
+    def labels_for(self, values: list[str]) -> list[str]:
+        return [self.option_label(value) for value in values]
 
 
 @dataclass(frozen=True)
@@ -84,6 +111,13 @@ class Questionnaire:
     description: Text
     questions: tuple[Question, ...]
     _by_id: dict[str, Question] = field(repr=False, compare=False)
+    # What a submitted journey becomes: a name registered with surveys.submission.
+    submit: str = "fft_response"
+    # False: the journey is not about one ward or team (a complaint names its service itself).
+    needs_location: bool = True
+    check_answers: bool = False
+    start_template: str = "surveys/start.html"
+    thank_you_template: str = "surveys/thank-you.html"
 
     def question(self, question_id: str) -> Question | None:
         return self._by_id.get(question_id)
@@ -134,6 +168,9 @@ def translatable_text(raw: dict[str, Any]) -> dict[str, str]:
             "error_required",
             "easy_read_error_required",
             "picture_alt",
+            "not_sure_label",
+            "easy_read_not_sure_label",
+            "summary_label",
         ):
             if key in question:
                 text[f"{prefix}.{key}"] = question[key]
@@ -180,10 +217,14 @@ def validate_definition(raw: dict[str, Any], default_max_characters: int = 5000)
             f"{where}: unknown type {question.get('type')!r}",
         )
         _check(bool(question.get("title")), f"{where}: no title")
-        choices = question["type"] != QuestionType.FREE_TEXT
+        choices = question["type"] in CHOICE_TYPES
         options = question.get("options", [])
-        _check(bool(options) == choices, f"{where}: choice questions need options, free text none")
+        _check(bool(options) == choices, f"{where}: choice questions need options, others none")
         values = [option.get("value") for option in options]
+        if question["type"] == QuestionType.CONSENT:
+            _check(set(values) == {"yes", "no"}, f"{where}: a consent question is yes or no")
+        if question["type"] == QuestionType.SERVICE:
+            _check(bool(question.get("not_sure_label")), f"{where}: needs not_sure_label")
         _check(
             len(values) == len(set(values)) and all(values),
             f"{where}: option values must be unique",
@@ -209,6 +250,7 @@ def validate_definition(raw: dict[str, Any], default_max_characters: int = 5000)
         )
         seen.add(question["id"])
     _check(bool(seen), "A questionnaire needs at least one question")
+    _check(isinstance(raw.get("submit", "fft_response"), str), "submit must name a handler")
 
 
 def _text(
@@ -273,6 +315,9 @@ def load_questionnaire(
                 show_if=(show_if["question"], show_if["equals"]) if show_if else None,
                 records=q.get("records"),
                 max_characters=q.get("max_characters"),
+                not_sure_label=text(f"{prefix}.not_sure_label"),
+                summary_label=text(f"{prefix}.summary_label"),
+                autocomplete=q.get("autocomplete"),
             )
         )
     return Questionnaire(
@@ -284,4 +329,9 @@ def load_questionnaire(
         description=text("description") or Text("", "en"),
         questions=tuple(questions),
         _by_id={q.id: q for q in questions},
+        submit=raw.get("submit", "fft_response"),
+        needs_location=bool(raw.get("needs_location", True)),
+        check_answers=bool(raw.get("check_answers", False)),
+        start_template=raw.get("start_template", "surveys/start.html"),
+        thank_you_template=raw.get("thank_you_template", "surveys/thank-you.html"),
     )

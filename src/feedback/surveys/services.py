@@ -19,8 +19,9 @@ from feedback.db import utc_now
 from feedback.extensions import db
 from feedback.organisation.models import Location, Service
 from feedback.surveys.models import Answer, Journey, Response, ResponseMode
-from feedback.surveys.schema import Question, Questionnaire, QuestionType
+from feedback.surveys.schema import CHOICE_TYPES, Question, Questionnaire
 from feedback.surveys.scoring import FftScore
+from feedback.surveys.submission import Submission, SubmitHandler
 
 TRUST_TIMEZONE = ZoneInfo("Europe/London")
 AnswerValue = str | list[str] | None
@@ -48,12 +49,16 @@ def month_start(day: date) -> date:
 
 
 def start_journey(
-    *, questionnaire_id: str, location: Location, mode: ResponseMode, kiosk_id: int | None = None
+    *,
+    questionnaire_id: str,
+    location: Location | None,
+    mode: ResponseMode,
+    kiosk_id: int | None = None,
 ) -> Journey:
     journey = Journey(
         id=secrets.token_urlsafe(24),
         questionnaire=questionnaire_id,
-        location_id=location.id,
+        location_id=location.id if location is not None else None,
         mode=mode,
         kiosk_id=kiosk_id,
         answers={},
@@ -97,7 +102,7 @@ def _answer_rows(question: Question, value: AnswerValue) -> list[Answer]:
     if value in (None, "", []):
         return []
     values = value if isinstance(value, list) else [value]
-    if question.type == QuestionType.FREE_TEXT:
+    if question.type not in CHOICE_TYPES:
         if not isinstance(value, str):
             raise AnswerError(f"{question.id}: free text must be text")
     elif not set(values) <= question.option_values():
@@ -149,20 +154,47 @@ def create_response(
     return response
 
 
-def submit_journey(journey: Journey, questionnaire: Questionnaire) -> Response:
-    """Turn a finished journey into its one response and forget the draft answers."""
-    response = create_response(
-        questionnaire=questionnaire,
-        answers=journey.answers or {},
-        location_id=journey.location_id,
-        mode=journey.mode,
-        idempotency_key=journey.id,
-        kiosk_id=journey.kiosk_id,
+def submit_journey(
+    journey: Journey, questionnaire: Questionnaire, handler: SubmitHandler
+) -> str | None:
+    """Turn a finished journey into its one record (what its questionnaire's handler makes)
+    and forget the draft answers. Returns what the thank-you page may show."""
+    outcome = handler.record(
+        Submission(
+            key=journey.id,
+            questionnaire=questionnaire,
+            answers=journey.answers or {},
+            location_id=journey.location_id,
+            mode=journey.mode,
+            kiosk_id=journey.kiosk_id,
+        )
     )
     db.session.flush()
-    journey.response_id = response.id
+    journey.submitted_at = utc_now()
+    journey.outcome = outcome or None
     journey.answers = {}
-    return response
+    return outcome
+
+
+def _record_fft_response(submission: Submission) -> str | None:
+    if submission.location_id is None:
+        raise AnswerError("An FFT response is always about one ward or team")
+    create_response(
+        questionnaire=submission.questionnaire,
+        answers=submission.answers,
+        location_id=submission.location_id,
+        mode=submission.mode,
+        idempotency_key=submission.key,
+        kiosk_id=submission.kiosk_id,
+    )
+    return None
+
+
+def _find_fft_response(key: str) -> str | None:
+    return "" if get_response_by_key(key) is not None else None
+
+
+FFT_RESPONSE = SubmitHandler(record=_record_fft_response, find=_find_fft_response)
 
 
 def answers_with_gates_opened(

@@ -1,7 +1,10 @@
 """The patient journey, public by design: one question per page, written once at the end.
 
-The blueprint is registered twice: at /feedback/<location_code> (a link or QR code used at
-home) and at /kiosk/<token> (a ward tablet). The channel decides the NHS England mode.
+The blueprint is registered three times: at /feedback/<location_code> (a link or QR code used
+at home) and /kiosk/<token> (a ward tablet), which run the FFT for that ward or team, and at
+/forms/<questionnaire_id> for a questionnaire that is not about one place (a complaint). The
+channel decides the questionnaire and the NHS England mode; the questionnaire's `submit`
+handler decides what the answers become.
 """
 
 from __future__ import annotations
@@ -33,18 +36,27 @@ from feedback.kiosks.services import get_active_kiosk
 from feedback.organisation.models import Location
 from feedback.organisation.services import get_open_location
 from feedback.surveys import services
-from feedback.surveys.forms import question_form_class
+from feedback.surveys.answers import answer_summary
+from feedback.surveys.forms import find_services, question_form_class
 from feedback.surveys.models import Journey, ResponseMode
-from feedback.surveys.schema import Questionnaire, load_questionnaire
+from feedback.surveys.schema import (
+    Questionnaire,
+    QuestionType,
+    SchemaError,
+    list_questionnaire_ids,
+    load_questionnaire,
+)
+from feedback.surveys.submission import get_submit_handler
 from feedback.web import easy_read_chosen
 
 bp = public(Blueprint("journey", __name__))
-QUESTIONNAIRE_ID = "fft"
+LOCATION_QUESTIONNAIRE = "fft"
 
 
 @dataclass(frozen=True)
 class Channel:
-    location: Location
+    questionnaire_id: str
+    location: Location | None
     mode: ResponseMode
     kiosk_id: int | None
     url_values: dict[str, str]
@@ -52,6 +64,16 @@ class Channel:
     @property
     def is_kiosk(self) -> bool:
         return self.kiosk_id is not None
+
+
+def _standalone_questionnaire(questionnaire_id: str) -> str | None:
+    """The id, if it names a questionnaire that runs on its own (not about one ward)."""
+    if questionnaire_id not in list_questionnaire_ids():
+        return None
+    try:
+        return None if load_questionnaire(questionnaire_id).needs_location else questionnaire_id
+    except SchemaError:
+        return None
 
 
 @bp.url_value_preprocessor
@@ -63,14 +85,33 @@ def _resolve_channel(endpoint: str | None, values: dict[str, str] | None) -> Non
         if kiosk is None:
             abort(404)
         g.channel = Channel(
-            kiosk.location, ResponseMode.ELECTRONIC_DISCHARGE, kiosk.id, {"token": token}
+            LOCATION_QUESTIONNAIRE,
+            kiosk.location,
+            ResponseMode.ELECTRONIC_DISCHARGE,
+            kiosk.id,
+            {"token": token},
+        )
+    elif "questionnaire_id" in values:
+        questionnaire_id = _standalone_questionnaire(values.pop("questionnaire_id"))
+        if questionnaire_id is None:
+            abort(404)
+        g.channel = Channel(
+            questionnaire_id,
+            None,
+            ResponseMode.ONLINE,
+            None,
+            {"questionnaire_id": questionnaire_id},
         )
     else:
         location = get_open_location(values.pop("location_code", ""))
         if location is None:
             abort(404)
         g.channel = Channel(
-            location, ResponseMode.ELECTRONIC_HOME, None, {"location_code": location.code}
+            LOCATION_QUESTIONNAIRE,
+            location,
+            ResponseMode.ELECTRONIC_HOME,
+            None,
+            {"location_code": location.code},
         )
 
 
@@ -97,7 +138,7 @@ def _start_again(error: CSRFError) -> ResponseReturnValue:
 
 
 def _questionnaire() -> Questionnaire:
-    return load_questionnaire(QUESTIONNAIRE_ID, str(get_locale()), easy_read_chosen())
+    return load_questionnaire(g.channel.questionnaire_id, str(get_locale()), easy_read_chosen())
 
 
 def _page(**context: object) -> dict[str, object]:
@@ -127,9 +168,11 @@ def _current_journey() -> Journey | None:
     """This browser's journey on this channel, unless it is finished with or left too long."""
     journey = services.get_journey(session.get("journey"))
     channel: Channel = g.channel
+    location_id = channel.location.id if channel.location is not None else None
     if (
         journey is None
-        or journey.location_id != channel.location.id
+        or journey.questionnaire != channel.questionnaire_id
+        or journey.location_id != location_id
         or journey.kiosk_id != channel.kiosk_id
     ):
         return None
@@ -142,7 +185,7 @@ def _current_journey() -> Journey | None:
 
 @bp.get("/")
 def start() -> ResponseReturnValue:
-    return render_template("surveys/start.html", **_page())
+    return render_template(_questionnaire().start_template, **_page())
 
 
 @bp.route("/<question_id>", methods=["GET", "POST"])
@@ -170,11 +213,13 @@ def question(question_id: str) -> ResponseReturnValue:
         if request.method == "GET"
         else form_class()
     )
+    changing = request.args.get("change") == "yes" and questionnaire.check_answers
     if form.validate_on_submit():
         # The journey starts with the first answer, so looking at the first page stores nothing.
         journey = journey or _start_journey()
-        return _record_and_move_on(journey, questionnaire, asked.id, form.answer.data)
+        return _record_and_move_on(journey, questionnaire, asked.id, form.answer.data, changing)
 
+    search = (request.args.get("q") or "").strip()[:100]
     path = questionnaire.path(answers)
     position = next(i for i, q in enumerate(path, start=1) if q.id == asked.id)
     previous = questionnaire.previous_question(answers, asked.id)
@@ -184,18 +229,26 @@ def question(question_id: str) -> ResponseReturnValue:
             question=asked,
             form=form,
             caption=_("Question %(number)s of %(total)s", number=position, total=len(path)),
-            back_url=url_for(".question", question_id=previous.id)
-            if previous
-            else url_for(".start"),
+            back_url=_back_url(previous, changing),
             is_last=_is_last(questionnaire, answers, asked.id),
+            search=search,
+            service_options=find_services(search) if asked.type == QuestionType.SERVICE else [],
         ),
     )
+
+
+def _back_url(previous: object, changing: bool) -> str:
+    if changing:
+        return url_for(".check")
+    if previous is not None:
+        return url_for(".question", question_id=previous.id)  # type: ignore[attr-defined]
+    return url_for(".start")
 
 
 def _start_journey() -> Journey:
     channel: Channel = g.channel
     journey = services.start_journey(
-        questionnaire_id=QUESTIONNAIRE_ID,
+        questionnaire_id=channel.questionnaire_id,
         location=channel.location,
         mode=channel.mode,
         kiosk_id=channel.kiosk_id,
@@ -206,31 +259,69 @@ def _start_journey() -> Journey:
 
 def _is_last(questionnaire: Questionnaire, answers: dict[str, object], question_id: str) -> bool:
     """Whether this page sends the feedback, whatever the person answers on it."""
+    if questionnaire.check_answers:
+        return False
     opens_more = any(q.show_if and q.show_if[0] == question_id for q in questionnaire.questions)
     return not opens_more and questionnaire.next_question(answers, after=question_id) is None
 
 
 def _record_and_move_on(
-    journey: Journey, questionnaire: Questionnaire, question_id: str, value
+    journey: Journey, questionnaire: Questionnaire, question_id: str, value, changing: bool
 ) -> ResponseReturnValue:
     asked = questionnaire.question(question_id)
     services.record_answer(journey, asked, value)  # type: ignore[arg-type]
     answers = journey.answers
-    following = questionnaire.next_question(answers, after=question_id)
+    following = None if changing else questionnaire.next_question(answers, after=question_id)
     if following is None:
         following = services.unanswered_required(questionnaire, answers)
     if following is not None:
         db.session.commit()
-        return redirect(url_for(".question", question_id=following.id))
+        change = {"change": "yes"} if changing else {}
+        return redirect(url_for(".question", question_id=following.id, **change))
+    if questionnaire.check_answers:
+        db.session.commit()
+        return redirect(url_for(".check"))
+    return _submit(journey, questionnaire)
+
+
+def _submit(journey: Journey, questionnaire: Questionnaire) -> ResponseReturnValue:
+    handler = get_submit_handler(questionnaire.submit)
     try:
-        services.submit_journey(journey, questionnaire)
+        services.submit_journey(journey, questionnaire, handler)
         db.session.commit()
     except IntegrityError:
-        # Two taps raced: the other request recorded this journey's response first.
+        # Two taps raced: the other request recorded this journey first.
         db.session.rollback()
-        if services.get_response_by_key(journey.id) is None:
+        if handler.find(journey.id) is None:
             raise
+    else:
+        if handler.after_commit is not None:
+            handler.after_commit()
     return redirect(url_for(".thank_you"))
+
+
+@bp.route("/check", methods=["GET", "POST"])
+def check() -> ResponseReturnValue:
+    """Check your answers, then send: for questionnaires whose definition asks for it."""
+    questionnaire = _questionnaire()
+    journey = _current_journey()
+    if not questionnaire.check_answers:
+        abort(404)
+    if journey is not None and journey.is_submitted:
+        return redirect(url_for(".thank_you"))  # a double tap on Send
+    if journey is None:
+        return redirect(url_for(".start"))
+    missing = services.unanswered_required(questionnaire, journey.answers or {})
+    if missing is not None:
+        return redirect(url_for(".question", question_id=missing.id))
+    if request.method == "POST":  # CSRFProtect has checked the token, as for every POST
+        return _submit(journey, questionnaire)
+    rows = answer_summary(questionnaire, journey.answers or {})
+    last = questionnaire.path(journey.answers or {})[-1]
+    return render_template(
+        "surveys/check-answers.html",
+        **_page(rows=rows, back_url=url_for(".question", question_id=last.id)),
+    )
 
 
 @bp.get("/thank-you")
@@ -238,7 +329,7 @@ def thank_you() -> ResponseReturnValue:
     journey = _current_journey()
     if journey is None or not journey.is_submitted:
         return redirect(url_for(".start"))
-    return render_template("surveys/thank-you.html", **_page())
+    return render_template(_questionnaire().thank_you_template, **_page(outcome=journey.outcome))
 
 
 @bp.post("/reset")

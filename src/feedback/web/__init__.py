@@ -17,7 +17,6 @@ from feedback.config import PROJECT_ROOT
 if TYPE_CHECKING:
     from wtforms import Field
 
-    from feedback.surveys.schema import Question
 from feedback.i18n import language, supported_languages
 from feedback.web import errors
 
@@ -34,7 +33,6 @@ def init_web(app: Flask) -> None:
         format_date=_format_date,
         format_month=_format_month,
         percent=_percent,
-        option_label=_option_label,
     )
     errors.register(app)
 
@@ -139,11 +137,6 @@ def _format_month(value: date | None) -> str:
 
 def _percent(value: int | None) -> str:
     return "No responses" if value is None else f"{value}%"
-
-
-def _option_label(value: str, question: Question) -> str:
-    """The words of a stored option value, or the value itself (free text, retired options)."""
-    return next((o.label.value for o in question.options if o.value == value), value)
 
 
 def parse_month(text: str | None) -> date | None:

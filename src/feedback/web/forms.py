@@ -19,7 +19,11 @@ class BaseForm(FlaskForm):
 
     def error_list(self) -> list[dict[str, str]]:
         """Errors in field order, in the shape the NHS.UK error summary takes."""
-        return [
+        # Errors about the form as a whole (a change the service refused) come first.
+        form_level = [
+            {"text": str(message), "href": "#maincontent"} for message in self.form_errors
+        ]
+        return form_level + [
             {"text": str(messages[0]), "href": f"#{field.id}"}
             for field in self
             if (messages := field.errors) and field.type != "CSRFTokenField"

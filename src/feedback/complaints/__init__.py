@@ -1,0 +1,1 @@
+"""PALS concerns, complaints and compliments: intake, case work, the working-day clock."""

@@ -1,0 +1,1 @@
+"""Messages the platform sends: the email gateway and its outbox."""

@@ -1,0 +1,143 @@
+"""The email gateway: intent-named methods, one private send, two providers.
+
+`outbox` (the default) keeps each message in the database, where staff read it on the outbox
+page; `notify` sends through GOV.UK Notify's official client. Messages are written in the same
+transaction as the record they are about and delivered after it commits, so a message never
+goes out about something that was not saved.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from datetime import date
+
+from flask import current_app
+from flask_babel import format_date
+from flask_babel import gettext as _
+from sqlalchemy import select
+
+from feedback.db import utc_now
+from feedback.extensions import db
+from feedback.notifications.models import EmailMessage, MessageStatus
+
+log = logging.getLogger(__name__)
+
+
+class EmailGateway:
+    def __init__(self, provider: str) -> None:
+        if provider not in ("outbox", "notify"):
+            raise ValueError(f"Unknown email provider {provider!r}: use outbox or notify")
+        self.provider = provider
+
+    def send_complaint_receipt(
+        self,
+        *,
+        to: str,
+        reference: str,
+        kind_words: str,
+        received_on: date,
+        acknowledgement_due: date,
+        response_due: date,
+    ) -> EmailMessage:
+        """The copy a person asked for when they sent a concern or complaint online."""
+        subject = _(
+            "We have your %(kind)s: reference %(reference)s", kind=kind_words, reference=reference
+        )
+        body = "\n\n".join(
+            [
+                _(
+                    "Thank you for telling us. We received your %(kind)s on %(date)s.",
+                    kind=kind_words,
+                    date=format_date(received_on, "d MMMM yyyy"),
+                ),
+                _(
+                    "Your reference number is %(reference)s. Please use it if you contact us.",
+                    reference=reference,
+                ),
+                _(
+                    "What happens next: we will contact you by %(date)s to talk about how we "
+                    "will look into it.",
+                    date=format_date(acknowledgement_due, "d MMMM yyyy"),
+                ),
+                _(
+                    "We aim to send you a full answer by %(date)s. If we need longer, we will "
+                    "ask you first.",
+                    date=format_date(response_due, "d MMMM yyyy"),
+                ),
+                _(
+                    "If you are not happy with our answer, you can ask the Parliamentary and "
+                    "Health Service Ombudsman to look at it."
+                ),
+            ]
+        )
+        return self._send(to=to, subject=subject, body=body, reference=f"complaint-{reference}")
+
+    def _send(self, *, to: str, subject: str, body: str, reference: str) -> EmailMessage:
+        message = EmailMessage(
+            to=to,
+            subject=subject,
+            body=body,
+            reference=reference,
+            status=MessageStatus.OUTBOX if self.provider == "outbox" else MessageStatus.PENDING,
+        )
+        db.session.add(message)
+        return message
+
+
+def email_gateway() -> EmailGateway:
+    return EmailGateway(current_app.config["EMAIL_PROVIDER"])
+
+
+def _notify_client():  # type: ignore[no-untyped-def]
+    from notifications_python_client.notifications import NotificationsAPIClient
+
+    return NotificationsAPIClient(
+        current_app.config["NOTIFY_API_KEY"], base_url=current_app.config["NOTIFY_BASE_URL"]
+    )
+
+
+def deliver_pending_emails(limit: int = 50) -> int:
+    """Send messages waiting for GOV.UK Notify; commits each one's status. Returns sent."""
+    pending = db.session.scalars(
+        select(EmailMessage)
+        .where(EmailMessage.status == MessageStatus.PENDING)
+        .order_by(EmailMessage.id)
+        .limit(limit)
+    ).all()
+    if not pending:
+        return 0
+    from notifications_python_client.errors import HTTPError
+
+    client = _notify_client()
+    sent = 0
+    for message in pending:
+        try:
+            result = client.send_email_notification(
+                email_address=message.to,
+                template_id=current_app.config["NOTIFY_EMAIL_TEMPLATE_ID"],
+                personalisation={"subject": message.subject, "body": message.body},
+                reference=message.reference,
+            )
+        except (HTTPError, OSError) as error:
+            # Left pending for the next attempt; the log names the message, never the person.
+            log.warning("Email %s not sent: %s", message.id, type(error).__name__)
+            message.error = str(getattr(error, "status_code", "")) or type(error).__name__
+        else:
+            message.status = MessageStatus.SENT
+            message.provider_id = str(result.get("id", ""))[:64]
+            message.sent_at = utc_now()
+            message.error = None
+            sent += 1
+        db.session.commit()
+    return sent
+
+
+def list_outbox(limit: int = 200) -> Sequence[EmailMessage]:
+    return db.session.scalars(
+        select(EmailMessage).order_by(EmailMessage.id.desc()).limit(limit)
+    ).all()
+
+
+def get_message(message_id: int) -> EmailMessage | None:
+    return db.session.get(EmailMessage, message_id)
