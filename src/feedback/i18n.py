@@ -40,7 +40,7 @@ def language(code: str) -> Language:
 
 
 # Blueprints whose pages patients and carers read; staff pages are in English.
-PATIENT_BLUEPRINTS = frozenset({"feedback", "kiosk", "public"})
+PATIENT_BLUEPRINTS = frozenset({"feedback", "kiosk", "forms", "public"})
 
 
 def select_locale() -> str:

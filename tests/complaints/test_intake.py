@@ -142,3 +142,11 @@ def test_a_changed_answer_returns_to_check_your_answers(client):
 def test_the_fft_cannot_be_run_without_a_ward_and_unknown_forms_are_404(client):
     assert client.get("/forms/fft/").status_code == 404
     assert client.get("/forms/nothing/").status_code == 404
+
+
+def test_the_form_speaks_the_persons_language(client):
+    client.get(f"{BASE}/?lang=ur")
+    page = client.get(f"{BASE}/").get_data(as_text=True)
+    assert '<html lang="ur" dir="rtl">' in page
+    refused = _answer(client, "kind", {"answer": "nonsense"}).get_data(as_text=True)
+    assert "Select one of the options shown" not in refused  # shown in Urdu instead
