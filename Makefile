@@ -8,7 +8,7 @@ ASSETS := vendor/nhsuk-frontend
 export FLASK_APP := wsgi.py
 
 .DEFAULT_GOAL := help
-.PHONY: help install assets translations messages instance migrate demo run test test-postgres lint benchmark clean
+.PHONY: help install assets translations messages instance migrate demo run test test-postgres lint benchmark benchmark-complaints clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -69,6 +69,9 @@ lint: install ## ruff: lint and format check
 
 benchmark: install ## Serve with gunicorn and measure FFT submissions against a do-nothing view
 	$(BIN)/python benchmarks/submit.py
+
+benchmark-complaints: install ## Time complaint figures and case lists on 50,000 cases (SQLite and PostgreSQL)
+	$(BIN)/python benchmarks/complaints.py
 
 clean: ## Remove the virtualenv, fetched assets and compiled catalogues
 	rm -rf $(VENV) $(ASSETS) translations/*/LC_MESSAGES/*.mo

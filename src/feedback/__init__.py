@@ -53,8 +53,10 @@ def _init_extensions(app: Flask) -> None:
 def _register_blueprints(app: Flask) -> None:
     from feedback.auth.views import bp as auth_bp
     from feedback.auth.views import users_bp
+    from feedback.complaints.admin_views import bp as complaints_admin_bp
     from feedback.complaints.compliment_views import bp as compliments_bp
     from feedback.complaints.figure_views import bp as complaint_figures_bp
+    from feedback.complaints.review_views import packs_bp, reviewers_bp
     from feedback.complaints.views import bp as complaints_bp
     from feedback.dashboard.views import bp as staff_bp
     from feedback.kiosks.views import bp as kiosks_bp
@@ -77,6 +79,9 @@ def _register_blueprints(app: Flask) -> None:
         complaints_bp,
         complaint_figures_bp,
         compliments_bp,
+        packs_bp,
+        reviewers_bp,
+        complaints_admin_bp,
         outbox_bp,
     ):
         app.register_blueprint(blueprint)
@@ -91,9 +96,10 @@ def _register_submit_handlers(app: Flask) -> None:
     from feedback.surveys.submission import register_submit_handler
 
     register_submit_handler(app, "fft_response", FFT_RESPONSE)
-    from feedback.complaints import intake
+    from feedback.complaints import intake, satisfaction
 
     intake.register(app)
+    satisfaction.register(app)
 
 
 def _register_cli(app: Flask) -> None:

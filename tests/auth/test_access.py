@@ -8,6 +8,7 @@ import pytest
 
 from feedback.auth.access import PUBLIC
 from feedback.auth.models import Role
+from feedback.complaints.models import CategoryList
 from feedback.kiosks.services import kiosk_token
 from tests.factories import make_kiosk, make_location, make_response, make_user, sign_in
 
@@ -62,6 +63,14 @@ ROUTES = [
     ("GET", "/complaints/figures/", {A, PX}),
     ("GET", "/complaints/figures/?period=quarter&year=2024&quarter=3", {A, PX}),
     ("GET", "/complaints/figures/ko41a.csv?year=2024", {A, PX}),
+    ("GET", "/complaints/review-packs/", {A, PX}),
+    ("GET", "/complaints/review-packs/{pack}", {A, PX}),
+    ("GET", "/peer-review/", {A, PX, PC}),
+    ("GET", "/peer-review/{pack}", {A, PX, PC}),
+    ("GET", "/admin/complaints/ko41a", {A}),
+    ("GET", "/admin/complaints/case-views", {A}),
+    ("POST", "/admin/complaints/ko41a/{category}/active", {A}),
+    ("POST", "/complaints/review-packs/{pack}/closed", {A, PX}),
     ("GET", "/outbox/", {A, PX}),
     ("GET", "/outbox/{message}", {A, PX}),
 ]
@@ -85,12 +94,16 @@ def world(app):
     make_response(other)
     users = {role: make_user(role) for role in Role}
     users[Role.SERVICE_MANAGER].services = [location.service]
+    from feedback.complaints.review import create_pack
+    from feedback.complaints.services import list_categories
     from feedback.extensions import db
     from feedback.notifications.models import EmailMessage, MessageStatus
     from tests.complaints.test_case_work import make_case
 
     case = make_case(location.service)
     other_case = make_case(other.service)
+    pack = create_pack("Discharge complaints", by=px)
+    category = list_categories(CategoryList.SUBJECT)[0]
     message = EmailMessage(
         to="a@example.com", subject="s", body="b", reference="r", status=MessageStatus.OUTBOX
     )
@@ -109,6 +122,8 @@ def world(app):
         "case": case.reference,
         "other_case": other_case.reference,
         "message": message.id,
+        "pack": pack.id,
+        "category": category.id,
     }
     return users, values
 

@@ -21,6 +21,12 @@ from feedback.complaints.models import (
     Outcome,
     ReceivedBy,
 )
+from feedback.complaints.satisfaction import (
+    SatisfactionInvite,
+    SatisfactionResponse,
+    create_invite,
+)
+from feedback.db import utc_now
 from feedback.extensions import db
 from feedback.organisation.models import Service
 
@@ -134,6 +140,31 @@ def _work_case(case: Complaint, rng: random.Random, by: User, today: date, lists
     if closed <= today:
         clinical = "medication" in case.what_happened or rng.random() < 0.4
         services.close_case(case, _outcome(rng, lists, clinical), by=by, on=closed, today=today)
+        if rng.random() < 0.3:
+            _satisfaction_answer(case, rng, closed, today)
+
+
+def _satisfaction_answer(case: Complaint, rng: random.Random, closed: date, today: date) -> None:
+    db.session.flush()
+    create_invite(case)
+    db.session.flush()
+    invite = db.session.scalar(
+        select(SatisfactionInvite).where(SatisfactionInvite.complaint_id == case.id)
+    )
+    invite.used_at = utc_now()
+    db.session.flush()
+    db.session.add(
+        SatisfactionResponse(
+            idempotency_key=f"demo-satisfaction-{case.id}",
+            invite_id=invite.id,
+            service_id=case.service_id,
+            submitted_on=min(closed + timedelta(days=rng.randint(1, 10)), today),
+            overall=rng.choices([1, 2, 3, 4, 5], weights=[2, 3, 2, 2, 1])[0],
+            kept_informed=rng.choice(["yes", "partly", "no"]),
+            response_clear=rng.choice(["yes", "yes", "partly"]),
+            listened=rng.choice(["yes", "partly", "no"]),
+        )
+    )
 
 
 def seed_complaints_demo(today: date, days: int = 730) -> int:

@@ -23,6 +23,7 @@ from feedback.complaints.figures import (
     quarter_period,
 )
 from feedback.complaints.models import OUTCOME_LABELS
+from feedback.complaints.satisfaction import satisfaction_counts
 from feedback.complaints.views import today
 from feedback.organisation.services import list_directorates, list_services
 
@@ -67,6 +68,7 @@ def figures() -> ResponseReturnValue:
         outcome_labels=OUTCOME_LABELS,
         years=years,
         this_month=f"{now:%Y-%m}",
+        satisfaction=satisfaction_counts(period.start, period.end),
     )
 
 

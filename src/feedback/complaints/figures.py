@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from fractions import Fraction
 
-from sqlalchemy import Integer, and_, case, func, literal, select
+from sqlalchemy import and_, case, func, literal, select
 
 from feedback.complaints.models import (
     CaseKind,
@@ -309,14 +309,13 @@ def ko41a_rows(year: int) -> list[tuple[str, str, int]]:
         ("Complainant status", "Patient", int(patient)),
         ("Complainant status", "Someone on behalf of the patient", int(behalf)),
     ]
-    for part, which in (
-        ("Service area", CategoryList.SERVICE_AREA),
-        ("Subject", CategoryList.SUBJECT),
-        ("Clinical treatment sub-category", CategoryList.CLINICAL_SUBJECT),
-        ("Profession", CategoryList.PROFESSION),
-    ):
-        rows += _multi_list(part, which, new)
-    return rows
+    parts = {
+        CategoryList.SERVICE_AREA: "Service area",
+        CategoryList.SUBJECT: "Subject",
+        CategoryList.CLINICAL_SUBJECT: "Clinical treatment sub-category",
+        CategoryList.PROFESSION: "Profession",
+    }
+    return rows + _multi_lists(parts, new, new_total)
 
 
 def _single_list(part: str, which: CategoryList, column, new, unknown: str):  # type: ignore[no-untyped-def]
@@ -338,25 +337,35 @@ def _single_list(part: str, which: CategoryList, column, new, unknown: str):  # 
     return rows
 
 
-def _multi_list(part: str, which: CategoryList, new):  # type: ignore[no-untyped-def]
-    coded = (
-        select(Ko41aCategory.name, Ko41aCategory.position, func.count(Complaint.id))
-        .select_from(Ko41aCategory)
-        .outerjoin(complaint_category, complaint_category.c.category_id == Ko41aCategory.id)
-        .outerjoin(Complaint, and_(Complaint.id == complaint_category.c.complaint_id, new))
-        .where(Ko41aCategory.list == which)
-        .group_by(Ko41aCategory.id, Ko41aCategory.name, Ko41aCategory.position)
-        .order_by(Ko41aCategory.position)
+def _multi_lists(parts: dict[CategoryList, str], new, new_total: int):  # type: ignore[no-untyped-def]
+    """Every multi-valued list in two grouped queries: counts per category, and how many new
+    complaints carry at least one category of each list (the rest are not yet coded)."""
+    linked = (
+        select(complaint_category.c.category_id, complaint_category.c.complaint_id)
+        .join(Complaint, Complaint.id == complaint_category.c.complaint_id)
+        .where(new)
+        .subquery()
     )
-    rows = [(part, name, int(count)) for name, _position, count in db.session.execute(coded)]
-    if which != CategoryList.CLINICAL_SUBJECT:
-        has_one = (
-            select(literal(1, Integer))
-            .select_from(complaint_category)
-            .join(Ko41aCategory, Ko41aCategory.id == complaint_category.c.category_id)
-            .where(complaint_category.c.complaint_id == Complaint.id, Ko41aCategory.list == which)
-            .exists()
-        )
-        uncoded = db.session.scalar(select(func.count(Complaint.id)).where(new, ~has_one)) or 0
-        rows.append((part, "Not yet coded (case still open)", int(uncoded)))
+    per_category = dict(
+        db.session.execute(
+            select(linked.c.category_id, func.count()).group_by(linked.c.category_id)
+        ).all()
+    )
+    coded = dict(
+        db.session.execute(
+            select(Ko41aCategory.list, func.count(func.distinct(linked.c.complaint_id)))
+            .join(linked, linked.c.category_id == Ko41aCategory.id)
+            .group_by(Ko41aCategory.list)
+        ).all()
+    )
+    categories = db.session.scalars(
+        select(Ko41aCategory)
+        .where(Ko41aCategory.list.in_(list(parts)))
+        .order_by(Ko41aCategory.position)
+    ).all()
+    rows = []
+    for which, part in parts.items():
+        rows += [(part, c.name, per_category.get(c.id, 0)) for c in categories if c.list == which]
+        if which != CategoryList.CLINICAL_SUBJECT:  # only clinical complaints carry these
+            rows.append((part, "Not yet coded (case still open)", new_total - coded.get(which, 0)))
     return rows

@@ -12,7 +12,7 @@ from feedback.complaints.clock import TRUST_TIMEZONE
 from feedback.complaints.models import CaseKind, ContactPreference, ReceivedBy
 from feedback.complaints.services import NewCase, get_case_by_key, open_case
 from feedback.db import utc_now
-from feedback.notifications.gateway import deliver_pending_emails, email_gateway
+from feedback.notifications.gateway import deliver_if_sending, email_gateway
 from feedback.organisation.services import get_service_by_code
 from feedback.surveys.schema import NOT_SURE
 from feedback.surveys.submission import Submission, SubmitHandler, register_submit_handler
@@ -81,20 +81,11 @@ def _find_online_case(key: str) -> str | None:
     return case.reference if case is not None else None
 
 
-def _deliver_emails() -> None:
-    if current_app.config["EMAIL_PROVIDER"] != "notify":
-        return
-    try:
-        deliver_pending_emails()
-    except Exception:  # the case is saved; a failed send stays pending and is retried
-        log.exception("Delivering pending emails failed")
-
-
 def register(app: Flask) -> None:
     register_submit_handler(
         app,
         "complaint_case",
         SubmitHandler(
-            record=record_online_case, find=_find_online_case, after_commit=_deliver_emails
+            record=record_online_case, find=_find_online_case, after_commit=deliver_if_sending
         ),
     )

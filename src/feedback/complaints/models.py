@@ -126,6 +126,8 @@ complaint_category = Table(
     Base.metadata,
     Column("complaint_id", ForeignKey("complaint.id", ondelete="CASCADE"), primary_key=True),
     Column("category_id", ForeignKey("ko41a_category.id"), primary_key=True),
+    # The KO41a counts go from each category to its complaints.
+    Index("ix_complaint_category_category_id", "category_id"),
 )
 
 
@@ -146,6 +148,10 @@ class Complaint(Base, TimestampMixin):
         CheckConstraint("responded_on IS NULL OR responded_on >= received_on", name="response"),
         Index("ix_complaint_kind_received", "kind", "received_on"),
         Index("ix_complaint_status_due", "status", "response_due"),
+        # The figures count by the date received, responded and closed, in any period.
+        Index("ix_complaint_received_on", "received_on"),
+        Index("ix_complaint_responded_on", "responded_on"),
+        Index("ix_complaint_closed_on", "closed_on"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

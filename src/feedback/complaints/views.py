@@ -11,7 +11,7 @@ from wtforms.fields.choices import SelectChoice
 
 from feedback.auth.access import restricted_to
 from feedback.auth.models import Role
-from feedback.complaints import queries, services
+from feedback.complaints import queries, satisfaction, services
 from feedback.complaints.clock import TRUST_TIMEZONE, working_days_left
 from feedback.complaints.forms import (
     AssignForm,
@@ -36,6 +36,7 @@ from feedback.complaints.models import (
 )
 from feedback.db import utc_now
 from feedback.extensions import db
+from feedback.notifications.gateway import deliver_if_sending
 from feedback.organisation.services import get_service_by_code, list_services
 from feedback.surveys.fields import normalise_uk_phone
 
@@ -338,6 +339,12 @@ def _outcome(form: CloseForm) -> services.CaseOutcome:
     )
 
 
+def _survey_link(token: str) -> str:
+    return url_for(
+        "forms.start", questionnaire_id=satisfaction.QUESTIONNAIRE_ID, invite=token, _external=True
+    )
+
+
 @bp.route("/case/<reference>/close", methods=["GET", "POST"])
 def close_case(reference: str) -> ResponseReturnValue:
     case = _case_or_404(reference)
@@ -353,12 +360,24 @@ def close_case(reference: str) -> ResponseReturnValue:
                 today=today(),
                 note=form.note.data or "",
             )
+            link = satisfaction.invite_after_closing(case, _survey_link)
+            if link is not None:
+                how = "by email" if case.email else "with the response (no email address)"
+                services.add_note(
+                    case,
+                    f"Invited to the satisfaction survey {how}",
+                    by=current_user,
+                    today=today(),
+                )
             db.session.commit()
         except services.CaseError as error:
             db.session.rollback()
             form.form_errors.append(str(error))
         else:
+            deliver_if_sending()
             flash(f"Closed {case.reference}")
+            if link is not None and not case.email:
+                flash(f"Satisfaction survey link to send with the response: {link}")
             return redirect(url_for(".show_case", reference=case.reference))
     status = 400 if request.method == "POST" else 200
     return render_template("complaints/close.html", case=case, form=form), status

@@ -30,8 +30,11 @@ _NAVIGATION = [
         {Role.ADMIN, Role.PX_TEAM, Role.SERVICE_MANAGER},
     ),
     ("Complaints", "complaints.worklists", {Role.ADMIN, Role.PX_TEAM, Role.SERVICE_MANAGER}),
+    ("Peer review", "peer_review.reviewer_packs", {Role.PEOPLES_COUNCIL}),
     ("Outbox", "outbox.list_messages", {Role.ADMIN, Role.PX_TEAM}),
     ("Organisation", "organisation.overview", {Role.ADMIN}),
+    ("KO41a lists", "complaints_admin.ko41a_lists", {Role.ADMIN}),
+    ("Case views", "complaints_admin.case_views", {Role.ADMIN}),
     ("Users", "users.list_users", {Role.ADMIN}),
 ]
 

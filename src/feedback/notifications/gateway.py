@@ -73,6 +73,22 @@ class EmailGateway:
         )
         return self._send(to=to, subject=subject, body=body, reference=f"complaint-{reference}")
 
+    def send_satisfaction_invite(self, *, to: str, link: str) -> EmailMessage:
+        """After a complaint closes: a single-use link to the complaints satisfaction survey."""
+        subject = _("How did we handle your complaint?")
+        body = "\n\n".join(
+            [
+                _("We recently sent you our answer to your complaint."),
+                _(
+                    "Please tell us how we handled it. It takes about 2 minutes, and your "
+                    "answers are not added to your complaint file."
+                ),
+                link,
+                _("The link works once. You do not have to answer."),
+            ]
+        )
+        return self._send(to=to, subject=subject, body=body, reference="complaint-satisfaction")
+
     def _send(self, *, to: str, subject: str, body: str, reference: str) -> EmailMessage:
         message = EmailMessage(
             to=to,
@@ -131,6 +147,16 @@ def deliver_pending_emails(limit: int = 50) -> int:
             sent += 1
         db.session.commit()
     return sent
+
+
+def deliver_if_sending() -> None:
+    """After a commit: send what is pending when GOV.UK Notify is the provider."""
+    if current_app.config["EMAIL_PROVIDER"] != "notify":
+        return
+    try:
+        deliver_pending_emails()
+    except Exception:  # the record is saved; a failed send stays pending and is retried
+        log.exception("Delivering pending emails failed")
 
 
 def list_outbox(limit: int = 200) -> Sequence[EmailMessage]:

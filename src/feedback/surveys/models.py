@@ -113,6 +113,8 @@ class Journey(Base):
     submitted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     # What the thank-you page may show of the record made (a complaint's reference), if any.
     outcome: Mapped[str | None] = mapped_column(String(64))
+    # The invitation followed, for a questionnaire answered by invitation only.
+    invite: Mapped[str | None] = mapped_column(String(64))
 
     @property
     def is_submitted(self) -> bool:

@@ -116,6 +116,8 @@ class Questionnaire:
     # False: the journey is not about one ward or team (a complaint names its service itself).
     needs_location: bool = True
     check_answers: bool = False
+    # Answered only through a single-use invitation link (the handler checks the token).
+    requires_invite: bool = False
     start_template: str = "surveys/start.html"
     thank_you_template: str = "surveys/thank-you.html"
 
@@ -332,6 +334,7 @@ def load_questionnaire(
         submit=raw.get("submit", "fft_response"),
         needs_location=bool(raw.get("needs_location", True)),
         check_answers=bool(raw.get("check_answers", False)),
+        requires_invite=bool(raw.get("requires_invite", False)),
         start_template=raw.get("start_template", "surveys/start.html"),
         thank_you_template=raw.get("thank_you_template", "surveys/thank-you.html"),
     )

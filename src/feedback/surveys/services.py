@@ -54,8 +54,10 @@ def start_journey(
     location: Location | None,
     mode: ResponseMode,
     kiosk_id: int | None = None,
+    invite: str | None = None,
 ) -> Journey:
     journey = Journey(
+        invite=invite,
         id=secrets.token_urlsafe(24),
         questionnaire=questionnaire_id,
         location_id=location.id if location is not None else None,
@@ -167,6 +169,7 @@ def submit_journey(
             location_id=journey.location_id,
             mode=journey.mode,
             kiosk_id=journey.kiosk_id,
+            invite=journey.invite,
         )
     )
     db.session.flush()

@@ -28,6 +28,8 @@ class Submission:
     location_id: int | None
     mode: ResponseMode
     kiosk_id: int | None
+    # The invitation the person followed, for questionnaires answered by invitation only.
+    invite: str | None = None
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,8 @@ class SubmitHandler:
     find: Callable[[str], str | None]
     # Work that must wait until the record is committed (sending an email copy).
     after_commit: Callable[[], None] | None = None
+    # For invitation-only questionnaires: whether an invitation token may still be used.
+    check_invite: Callable[[str], bool] | None = None
 
 
 def register_submit_handler(app: Flask, name: str, handler: SubmitHandler) -> None:

@@ -185,7 +185,28 @@ def _current_journey() -> Journey | None:
 
 @bp.get("/")
 def start() -> ResponseReturnValue:
-    return render_template(_questionnaire().start_template, **_page())
+    questionnaire = _questionnaire()
+    if questionnaire.requires_invite:
+        token = request.args.get("invite") or session.get(_invite_key(), "")
+        if not _invite_is_open(questionnaire, token):
+            return _invite_used()
+        session[_invite_key()] = token
+    return render_template(questionnaire.start_template, **_page())
+
+
+def _invite_key() -> str:
+    return f"invite:{g.channel.questionnaire_id}"
+
+
+def _invite_is_open(questionnaire: Questionnaire, token: str) -> bool:
+    check = get_submit_handler(questionnaire.submit).check_invite
+    return bool(token) and check is not None and check(token)
+
+
+def _invite_used() -> ResponseReturnValue:
+    # Links are single use: a second person, or a second go, gets a kind explanation.
+    session.pop(_invite_key(), None)
+    return render_template("surveys/invite-used.html", **_page()), 410
 
 
 @bp.route("/<question_id>", methods=["GET", "POST"])
@@ -201,6 +222,10 @@ def question(question_id: str) -> ResponseReturnValue:
             return redirect(url_for(".thank_you"))  # a double tap or a retried final submit
         journey = None  # the next person: never show a finished journey's answers again
     if journey is None and not is_first:
+        return redirect(url_for(".start"))
+    if questionnaire.requires_invite and not _invite_is_open(
+        questionnaire, session.get(_invite_key(), "")
+    ):
         return redirect(url_for(".start"))
 
     answers = journey.answers if journey is not None else {}
@@ -252,6 +277,7 @@ def _start_journey() -> Journey:
         location=channel.location,
         mode=channel.mode,
         kiosk_id=channel.kiosk_id,
+        invite=session.get(_invite_key()),
     )
     session["journey"] = journey.id
     return journey
@@ -294,6 +320,11 @@ def _submit(journey: Journey, questionnaire: Questionnaire) -> ResponseReturnVal
         db.session.rollback()
         if handler.find(journey.id) is None:
             raise
+    except services.AnswerError:
+        db.session.rollback()
+        if not questionnaire.requires_invite:
+            raise
+        return _invite_used()  # the link was used from another device meanwhile
     else:
         if handler.after_commit is not None:
             handler.after_commit()

@@ -1,0 +1,1 @@
+"""Themes and personal details in free text (the themes issue grows this package)."""

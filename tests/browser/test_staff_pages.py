@@ -1,0 +1,209 @@
+"""axe-core finds no WCAG 2.2 AA failures on any staff page, for each staff role, and each says
+it is in English.
+
+Each role signs in through the real sign-in page and visits every GET route that
+tests.auth.test_access.ROUTES says it may use (a new row there is covered here at once), filled
+from data made in the live server's database. The px team also sees a case page after moving the
+case on, the case and close pages with a form's error summary, and the overdue worklist."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import PurePosixPath
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
+
+from tests.auth.test_access import EVERYONE, ROUTES
+from tests.browser.conftest import BROWSER_MARKS, LiveServer
+from tests.factories import PASSWORD
+
+pytestmark = list(BROWSER_MARKS)
+
+AXE_OPTIONS = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]},
+    "resultTypes": ["violations"],
+}
+STAFF_ROLES = ("admin", "px_team", "service_manager", "peoples_council")
+SNIPPET = 300  # characters of each offending element's HTML shown in a failure
+
+_axe = Axe()
+
+
+def staff_urls(role: str, values: dict[str, Any]) -> list[str]:
+    """The role's staff GET routes, filled in: not public pages, not files (.csv)."""
+    urls: list[str] = []
+    for method, template, allowed in ROUTES:
+        if method != "GET" or allowed is EVERYONE or role not in allowed:
+            continue
+        if PurePosixPath(urlsplit(template).path).suffix:  # a download, not a page
+            continue
+        try:
+            url = template.format(**values)
+        except KeyError as missing:
+            pytest.fail(f"{template}: make data for {missing} in staff_world", pytrace=False)
+        if url not in urls:
+            urls.append(url)
+    return urls
+
+
+class StaffAudit:
+    """Runs axe and the language check on each page; the test fails once, listing them all."""
+
+    def __init__(self, page: Any) -> None:
+        self.page = page
+        self.problems: list[str] = []
+        self.checked: list[str] = []
+
+    def visit(self, url: str) -> None:
+        response = self.page.goto(url)
+        status = response.status if response else None
+        kind = (response.headers.get("content-type", "") if response else "").split(";")[0]
+        if status != 200 or kind != "text/html":
+            self.problems.append(f"{url}: got {status} {kind!r}, expected 200 'text/html'")
+            return
+        if urlsplit(self.page.url).path == "/auth/sign-in":
+            self.problems.append(f"{url}: sent to the sign-in page")
+            return
+        self.check(url)
+
+    def check(self, name: str) -> None:
+        where = name if name == self.page.url else f"{name} ({self.page.url})"
+        self.checked.append(where)
+        lang = self.page.evaluate("document.documentElement.getAttribute('lang')")
+        if lang != "en":
+            self.problems.append(f"{where}: <html lang> is {lang!r}, expected 'en'")
+        for violation in _axe.run(self.page, options=AXE_OPTIONS).response["violations"]:
+            nodes = "".join(
+                f"\n      {' '.join(map(str, node['target']))}: {node['html'][:SNIPPET]}"
+                for node in violation["nodes"]
+            )
+            self.problems.append(
+                f"{where}: {violation['id']} ({violation['impact']}): {violation['help']} "
+                f"[{violation['helpUrl']}]{nodes}"
+            )
+
+    def assert_clean(self) -> None:
+        assert self.checked, "no staff page was checked"
+        assert not self.problems, (
+            f"{len(self.problems)} accessibility problem(s) on {len(self.checked)} pages:\n"
+            + "\n".join(self.problems)
+        )
+
+
+@pytest.fixture(scope="module")
+def staff_world(live_server: LiveServer) -> dict[str, Any]:
+    """A user for each staff role and the data every staff URL template needs."""
+    from feedback.auth.models import Role
+    from feedback.complaints import review
+    from feedback.complaints.models import CategoryList, Outcome
+    from feedback.complaints.review import create_pack
+    from feedback.complaints.services import list_categories
+    from feedback.extensions import db
+    from feedback.kiosks.services import kiosk_token
+    from feedback.notifications.models import EmailMessage, MessageStatus
+    from tests.complaints.test_case_work import make_case
+    from tests.complaints.test_figures import _respond_and_close
+    from tests.factories import make_kiosk, make_location, make_response, make_user
+
+    app = live_server.app
+    with app.app_context():
+        location, other = make_location(), make_location()  # each in a service of its own
+        users = {role: make_user(Role(role)) for role in STAFF_ROLES if role != "service_manager"}
+        users["service_manager"] = make_user(Role.SERVICE_MANAGER, services=[location.service])
+        px = users["px_team"]
+        kiosk, other_kiosk = make_kiosk(location, px), make_kiosk(other, px)
+        response = make_response(location, comment="Kind staff")
+        make_response(other)
+        case, other_case = make_case(location.service), make_case(other.service)
+        px_case = make_case(location.service)  # moved on and sent bad forms by the px team
+        message = EmailMessage(
+            to="a@example.com", subject="s", body="b", reference="r", status=MessageStatus.OUTBOX
+        )
+        db.session.add(message)
+        closed = make_case(location.service, received_on=date(2024, 5, 1))
+        _respond_and_close(
+            closed, px, date(2024, 6, 5), Outcome.PARTLY_UPHELD, ["Communications"], "18 to 64"
+        )
+        pack = create_pack("Discharge complaints", by=px)
+        review.add_case(pack, closed)
+        review.record_learning(pack, "Families want to hear sooner", by=users["peoples_council"])
+        db.session.commit()
+        values = {
+            "loc": location.code,
+            "other": other.code,
+            "kiosk": kiosk.id,
+            "other_kiosk": other_kiosk.id,
+            "token": kiosk_token(kiosk, app.config["SECRET_KEY"]),
+            "user": px.id,
+            "service": location.service_id,
+            "response": response.id,
+            "month": response.submitted_month.strftime("%Y-%m"),
+            "case": case.reference,
+            "other_case": other_case.reference,
+            "message": message.id,
+            "pack": pack.id,
+            "category": list_categories(CategoryList.SUBJECT)[0].id,
+        }
+        return {
+            "emails": {role: user.email for role, user in users.items()},
+            "values": values,
+            "px_case": px_case.reference,
+        }
+
+
+def sign_in(page: Any, server: LiveServer, email: str) -> None:
+    page.goto(f"{server.url}/auth/sign-in")
+    page.locator("#email").fill(email)
+    page.locator("#password").fill(PASSWORD)
+    page.locator("main form button.nhsuk-button").click()
+    page.wait_for_url(f"{server.url}/staff/")
+    expect(page.get_by_role("button", name="Sign out", exact=True)).to_be_visible()
+
+
+@pytest.mark.parametrize("role", STAFF_ROLES)
+def test_every_staff_page_the_role_may_use_passes_axe(
+    role: str, page: Any, live_server: LiveServer, staff_world: dict[str, Any]
+) -> None:
+    sign_in(page, live_server, staff_world["emails"][role])
+    audit = StaffAudit(page)
+    for url in staff_urls(role, staff_world["values"]):
+        audit.visit(f"{live_server.url}{url}")
+    audit.assert_clean()
+
+
+def test_case_pages_moved_on_and_with_errors_pass_axe(
+    page: Any, live_server: LiveServer, staff_world: dict[str, Any]
+) -> None:
+    sign_in(page, live_server, staff_world["emails"]["px_team"])
+    audit = StaffAudit(page)
+    error_summary = page.locator(".nhsuk-error-summary")
+    case_url = f"{live_server.url}/complaints/case/{staff_world['px_case']}"
+
+    page.goto(case_url)
+    page.get_by_label("Move to").select_option("acknowledged")
+    page.get_by_role("button", name="Record it").click()
+    page.wait_for_url(case_url)
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Acknowledged")
+    audit.check("case page, acknowledged")
+
+    page.get_by_role("button", name="Record the extension").click()  # nothing filled in
+    page.wait_for_url(f"{case_url}/extension")
+    expect(error_summary).to_be_visible()
+    audit.check("case page with the extension form's errors")
+
+    page.goto(f"{case_url}/close")
+    page.get_by_label("Date closed").fill("")
+    page.get_by_role("button", name="Close the case").click()
+    expect(error_summary).to_be_visible()
+    audit.check("close page with its errors")
+
+    page.goto(f"{live_server.url}/complaints/?list=overdue")
+    expect(page.locator(f"a[href$='/complaints/case/{staff_world['px_case']}']")).not_to_have_count(
+        0
+    )
+    audit.check("overdue worklist with an acknowledged case")
+    audit.assert_clean()
