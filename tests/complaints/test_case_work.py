@@ -91,7 +91,7 @@ def test_staff_log_a_phoned_in_complaint_dated_in_the_past(app, client):
     [
         ({"received_on": "2999-01-01"}, "cannot be in the future"),
         ({"contact_preference": "email"}, "no way to send it"),
-        ({"service_code": "NOT-A-SERVICE"}, "Not a valid choice"),
+        ({"service_code": "NOT-A-SERVICE"}, "That service is not known"),
     ],
 )
 def test_staff_logging_refuses_bad_input_and_stores_nothing(app, client, change, message):

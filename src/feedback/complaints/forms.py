@@ -49,7 +49,8 @@ class LogCaseForm(BaseForm):
         choices=_choices(RECEIVED_BY_LABELS),
         validators=[InputRequired("Choose how it came in")],
     )
-    service_code = SelectField("Service", validators=[Optional()])
+    # Checked by the view, so an unknown service gets the case-work message, not WTForms'.
+    service_code = SelectField("Service", validators=[Optional()], validate_choice=False)
     raised_by_patient = RadioField(
         "Who raised it",
         choices=[
