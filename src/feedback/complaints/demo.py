@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from sqlalchemy import func, select
 
 from feedback.auth.models import Role, User
-from feedback.complaints import services
+from feedback.complaints import review, services
 from feedback.complaints.clock import is_working_day, working_days_after
 from feedback.complaints.models import (
     CaseKind,
@@ -224,4 +224,26 @@ def seed_complaints_demo(today: date, days: int = 730) -> int:
                 )
             )
     db.session.flush()
+    _review_pack(px)
     return made
+
+
+def _review_pack(px: User) -> None:
+    """A peer review pack of recent closed complaints, with a lay reviewer's first learning."""
+    closed = db.session.scalars(
+        select(Complaint)
+        .where(Complaint.outcome.is_not(None))
+        .order_by(Complaint.closed_on.desc())
+        .limit(3)
+    ).all()
+    if not closed:
+        return
+    pack = review.create_pack("Recent complaints about discharge and communication", by=px)
+    for case in closed:
+        review.add_case(pack, case)
+    council = db.session.scalar(select(User).where(User.role == Role.PEOPLES_COUNCIL).limit(1))
+    if council is not None:
+        db.session.flush()
+        review.record_learning(
+            pack, "Families need to hear about discharge plans earlier, in plain words.", by=council
+        )
