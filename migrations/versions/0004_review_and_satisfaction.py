@@ -92,7 +92,8 @@ def upgrade():
     with op.batch_alter_table('complaint', schema=None) as batch_op:
         batch_op.create_index('ix_complaint_closed_on', ['closed_on'], unique=False)
         batch_op.create_index('ix_complaint_received_on', ['received_on'], unique=False)
-        batch_op.create_index('ix_complaint_responded_on', ['responded_on'], unique=False)
+        batch_op.create_index('ix_complaint_kind_responded', ['kind', 'responded_on'], unique=False)
+        batch_op.create_index('ix_complaint_kind_closed', ['kind', 'closed_on'], unique=False)
 
     with op.batch_alter_table('complaint_category', schema=None) as batch_op:
         batch_op.create_index('ix_complaint_category_category_id', ['category_id'], unique=False)
@@ -112,7 +113,8 @@ def downgrade():
         batch_op.drop_index('ix_complaint_category_category_id')
 
     with op.batch_alter_table('complaint', schema=None) as batch_op:
-        batch_op.drop_index('ix_complaint_responded_on')
+        batch_op.drop_index('ix_complaint_kind_responded')
+        batch_op.drop_index('ix_complaint_kind_closed')
         batch_op.drop_index('ix_complaint_received_on')
         batch_op.drop_index('ix_complaint_closed_on')
 

@@ -150,8 +150,9 @@ class Complaint(Base, TimestampMixin):
         Index("ix_complaint_status_due", "status", "response_due"),
         # The figures count by the date received, responded and closed, in any period.
         Index("ix_complaint_received_on", "received_on"),
-        Index("ix_complaint_responded_on", "responded_on"),
-        Index("ix_complaint_closed_on", "closed_on"),
+        Index("ix_complaint_kind_responded", "kind", "responded_on"),
+        Index("ix_complaint_kind_closed", "kind", "closed_on"),
+        Index("ix_complaint_closed_on", "closed_on"),  # the closed worklist, newest first
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
