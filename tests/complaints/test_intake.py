@@ -150,3 +150,21 @@ def test_the_form_speaks_the_persons_language(client):
     assert '<html lang="ur" dir="rtl">' in page
     refused = _answer(client, "kind", {"answer": "nonsense"}).get_data(as_text=True)
     assert "Select one of the options shown" not in refused  # shown in Urdu instead
+
+
+def test_a_long_story_in_urdu_is_kept_whole_and_an_overlong_one_is_refused(client):
+    location = make_location()
+    story = "ہمیں ڈسچارج کے بارے میں کسی نے نہیں بتایا۔ " * 300  # about 12,600 characters
+    client.get(f"{BASE}/?lang=ur")
+    for question, value in (("kind", "complaint"), ("raised_by", "patient"), ("name", "Alex")):
+        _answer(client, question, {"answer": value})
+    _answer(client, "contact", {"answer": "none"})
+    _answer(client, "service", {"answer": location.service.code})
+    too_long = _answer(client, "what_happened", {"answer": "x" * 15001})
+    assert too_long.status_code == 200 and "15000" in too_long.get_data(as_text=True)
+    assert _answer(client, "what_happened", {"answer": story}).status_code == 302
+    _answer(client, "happened_on", {"answer-day": "1", "answer-month": "11", "answer-year": "2026"})
+    _answer(client, "outcome_wanted", {"answer": ""})
+    client.post(f"{BASE}/check")
+    [case] = db.session.scalars(select(Complaint)).all()
+    assert case.what_happened == story.strip() and case.language == "ur"

@@ -56,7 +56,8 @@ def _multiple_choice(question: Question, max_characters: int) -> Field:
 
 
 def _free_text(question: Question, max_characters: int) -> Field:
-    limit = min(question.max_characters or max_characters, max_characters)
+    # The setting is the default; a definition may ask for more (a complaint's story) or less.
+    limit = question.max_characters or max_characters
     return TextAreaField(
         question.title.value,
         filters=[lambda value: clean_free_text(value) if isinstance(value, str) else value],
