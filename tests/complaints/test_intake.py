@@ -154,7 +154,7 @@ def test_the_form_speaks_the_persons_language(client):
 
 def test_a_long_story_in_urdu_is_kept_whole_and_an_overlong_one_is_refused(client):
     location = make_location()
-    story = "ہمیں ڈسچارج کے بارے میں کسی نے نہیں بتایا۔ " * 300  # about 12,600 characters
+    story = "ہمیں ڈسچارج کے بارے میں کسی نے نہیں بتایا۔ " * 300  # noqa: RUF001 - Urdu full stop
     client.get(f"{BASE}/?lang=ur")
     for question, value in (("kind", "complaint"), ("raised_by", "patient"), ("name", "Alex")):
         _answer(client, question, {"answer": value})
