@@ -315,3 +315,38 @@ def latest_response(server: LiveServer) -> dict[str, Any]:
                 **{a.question_id: a.value for a in response.answers},
             },
         }
+
+
+# The WCAG 2.2 AA rule set every page is checked against.
+AXE_OPTIONS = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]},
+    "resultTypes": ["violations"],
+}
+# variant: (query string, expected <html lang>, expected <html dir>, easy read)
+VARIANTS = {
+    "english": ("?lang=en&easy_read=no", "en", "ltr", False),
+    "easy-read": ("?easy_read=yes", "en", "ltr", True),
+    "urdu": ("?lang=ur", "ur", "rtl", False),
+}
+
+
+def focused_matches(page: Any, selector: str) -> bool:
+    return bool(page.evaluate("s => !!document.activeElement?.matches(s)", selector))
+
+
+def press_until_focused(page: Any, selector: str, key: str = "Tab", limit: int = 60) -> None:
+    """Press Tab (or Shift+Tab) until focus reaches the selector, as a keyboard user would."""
+    stops = []
+    for _ in range(limit):
+        page.keyboard.press(key)
+        if focused_matches(page, selector):
+            return
+        stops.append(page.evaluate("document.activeElement?.outerHTML.slice(0, 80)"))
+    raise AssertionError(f"{key} x{limit} never reached {selector}; it went to: {stops}")
+
+
+def checked_value(page: Any) -> str | None:
+    """The value of the chosen answer radio, if any."""
+    return page.evaluate(
+        "() => document.querySelector('input[name=answer]:checked')?.value ?? null"
+    )

@@ -14,7 +14,9 @@ from playwright.sync_api import expect
 
 from tests.browser.conftest import (
     ABOUT_YOU_QUESTIONS,
+    AXE_OPTIONS,
     BROWSER_MARKS,
+    VARIANTS,
     choose,
     continue_button,
     page_language,
@@ -22,16 +24,6 @@ from tests.browser.conftest import (
 
 pytestmark = list(BROWSER_MARKS)
 
-AXE_OPTIONS = {
-    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]},
-    "resultTypes": ["violations"],
-}
-# variant: (query string, expected <html lang>, expected <html dir>, easy read)
-VARIANTS = {
-    "english": ("?lang=en&easy_read=no", "en", "ltr", False),
-    "easy-read": ("?easy_read=yes", "en", "ltr", True),
-    "urdu": ("?lang=ur", "ur", "rtl", False),
-}
 
 _axe = Axe()
 

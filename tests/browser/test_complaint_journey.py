@@ -12,14 +12,17 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from tests.browser.conftest import BROWSER_MARKS, page_language
+from tests.browser.conftest import (
+    AXE_OPTIONS,
+    BROWSER_MARKS,
+    checked_value,
+    focused_matches,
+    page_language,
+    press_until_focused,
+)
 
 pytestmark = list(BROWSER_MARKS)
 
-AXE_OPTIONS = {
-    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]},
-    "resultTypes": ["violations"],
-}
 # variant: (query string, expected <html lang>, expected <html dir>, easy read)
 VARIANTS = {
     "english": ("?lang=en&easy_read=no", "en", "ltr", False),
@@ -182,26 +185,8 @@ def test_every_complaint_page_passes_axe_and_declares_its_language(
     assert not problems, f"{len(problems)} accessibility problem(s):\n" + "\n".join(problems)
 
 
-def _focused(page: Any, selector: str) -> bool:
-    return bool(page.evaluate("s => !!document.activeElement?.matches(s)", selector))
-
-
-def tab_to(page: Any, selector: str, key: str = "Tab", limit: int = 60) -> None:
-    stops = []
-    for _ in range(limit):
-        page.keyboard.press(key)
-        if _focused(page, selector):
-            return
-        stops.append(page.evaluate("document.activeElement?.outerHTML.slice(0, 80)"))
-    raise AssertionError(f"{key} x{limit} never reached {selector}; it went to: {stops}")
-
-
-def checked_value(page: Any) -> str | None:
-    return page.evaluate(f"document.querySelector('{RADIO}:checked')?.value ?? null")
-
-
 def enter(page: Any, next_page: str) -> None:
-    tab_to(page, MAIN_BUTTON)
+    press_until_focused(page, MAIN_BUTTON)
     page.keyboard.press("Enter")
     page.wait_for_url(at(next_page))
 
@@ -211,49 +196,49 @@ def test_a_keyboard_alone_completes_the_complaint_form(page: Any, live_server: A
     page.goto(start_url(live_server, "?lang=en&easy_read=no"))
     enter(page, "kind")
 
-    tab_to(page, RADIO)
+    press_until_focused(page, RADIO)
     assert checked_value(page) is None  # Tab alone chooses nothing
     keys.press("ArrowDown")  # arrows move and choose
     assert checked_value(page) == "complaint"
     enter(page, "raised_by")
-    tab_to(page, RADIO)
+    press_until_focused(page, RADIO)
     keys.press("Space")
     assert checked_value(page) == "patient"
     enter(page, "name")
-    tab_to(page, "input#answer")
+    press_until_focused(page, "input#answer")
     keys.type("Kim Keyboard")
     enter(page, "contact")
-    tab_to(page, RADIO)
+    press_until_focused(page, RADIO)
     keys.press("ArrowDown")
     assert checked_value(page) == "phone"
     enter(page, "phone")
-    tab_to(page, "input#answer[type=tel]")
+    press_until_focused(page, "input#answer[type=tel]")
     keys.type(PHONE)
     enter(page, "service")
 
     # Search by keyboard: type, Enter submits the search form, then Tab to a result.
-    tab_to(page, "#service-search")
+    press_until_focused(page, "#service-search")
     keys.type("Beech")
     keys.press("Enter")
     page.wait_for_url(re.compile(r"/forms/complaint/service\?q=Beech$"))
-    tab_to(page, RADIO)
+    press_until_focused(page, RADIO)
     keys.press("Space")
     service_code = checked_value(page)
     assert service_code not in (None, "not_sure"), "Tab after a search should reach a result"
     enter(page, "what_happened")
 
-    tab_to(page, "textarea#answer")
+    press_until_focused(page, "textarea#answer")
     keys.type("Nobody answered the call bell.")
-    tab_to(page, MAIN_BUTTON)
+    press_until_focused(page, MAIN_BUTTON)
     keys.press("Shift+Tab")  # back to read it over, then on again
-    assert _focused(page, "textarea#answer")
+    assert focused_matches(page, "textarea#answer")
     enter(page, "happened_on")
-    tab_to(page, "#answer-day")
+    press_until_focused(page, "#answer-day")
     keys.type("15")
     keys.press("Tab")
     keys.type("3")
     keys.press("Tab")
-    assert _focused(page, "#answer-year")
+    assert focused_matches(page, "#answer-year")
     keys.type("2025")
     enter(page, "outcome_wanted")
     enter(page, "check")  # optional: skipped

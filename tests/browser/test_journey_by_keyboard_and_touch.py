@@ -12,10 +12,13 @@ from playwright.sync_api import expect
 from tests.browser.conftest import (
     ABOUT_YOU_QUESTIONS,
     BROWSER_MARKS,
+    checked_value,
     choose,
     complete_by_clicking,
     continue_button,
+    focused_matches,
     latest_response,
+    press_until_focused,
 )
 
 pytestmark = list(BROWSER_MARKS)
@@ -44,26 +47,6 @@ FOCUS_STYLE_JS = """() => {
 }"""
 
 
-def _focused_matches(page: Any, selector: str) -> bool:
-    return bool(page.evaluate("s => !!document.activeElement?.matches(s)", selector))
-
-
-def _press_until_focused(page: Any, selector: str, key: str = "Tab", limit: int = 40) -> None:
-    stops = []
-    for _ in range(limit):
-        page.keyboard.press(key)
-        if _focused_matches(page, selector):
-            return
-        stops.append(page.evaluate("document.activeElement?.outerHTML.slice(0, 80)"))
-    raise AssertionError(f"{key} x{limit} never reached {selector}; it went to: {stops}")
-
-
-def _checked_value(page: Any) -> str | None:
-    return page.evaluate(
-        "() => document.querySelector('input[name=answer]:checked')?.value ?? null"
-    )
-
-
 class Keyboard:
     """A keyboard-only person: every move is a key press; records what focus looked like."""
 
@@ -72,7 +55,7 @@ class Keyboard:
         self.focus_stops: list[dict[str, Any]] = []  # how each element tabbed to looked
 
     def tab_to(self, selector: str, backwards: bool = False) -> None:
-        _press_until_focused(self.page, selector, "Shift+Tab" if backwards else "Tab")
+        press_until_focused(self.page, selector, "Shift+Tab" if backwards else "Tab")
         self.focus_stops.append({"selector": selector, **self.page.evaluate(FOCUS_STYLE_JS)})
 
     def press(self, key: str) -> None:
@@ -90,44 +73,44 @@ def test_a_keyboard_alone_completes_the_fft_with_focus_always_visible(
     keys = Keyboard(page)
     page.goto(live_server.start_url + "?lang=en&easy_read=no")
     page.keyboard.press("Tab")  # the first stop is the skip link, shown when focused
-    assert _focused_matches(page, ".nhsuk-skip-link")
+    assert focused_matches(page, ".nhsuk-skip-link")
     assert page.locator(".nhsuk-skip-link").bounding_box()["height"] > 10
     keys.send("rating")
 
     # Arrow keys move between the options and choose as they go.
     keys.tab_to(RADIO)
-    assert _checked_value(page) is None  # Tab alone chooses nothing
+    assert checked_value(page) is None  # Tab alone chooses nothing
     keys.press("ArrowDown")
     keys.press("ArrowDown")
     keys.press("ArrowUp")
-    assert _checked_value(page) == "2"
+    assert checked_value(page) == "2"
     keys.send("reason")
 
     keys.tab_to("textarea#answer")
     page.keyboard.type("Typed without a mouse")
     keys.tab_to(MAIN_BUTTON)
     keys.press("Shift+Tab")  # back to check what was typed, then on again
-    assert _focused_matches(page, "textarea#answer")
+    assert focused_matches(page, "textarea#answer")
     keys.send("respondent")
 
     keys.tab_to(RADIO)
     keys.press("Space")
-    assert _checked_value(page) == "patient"
+    assert checked_value(page) == "patient"
     keys.send("about_you")
 
     keys.tab_to(RADIO)
     keys.press("Space")
-    assert _checked_value(page) == "yes"
+    assert checked_value(page) == "yes"
     keys.send("age_band")
 
     # Back into the group from below, then wrap round from the first option to the last.
     keys.tab_to(MAIN_BUTTON)
     keys.tab_to(RADIO, backwards=True)
-    if _focused_matches(page, f"{RADIO}[value='under_16']"):
+    if focused_matches(page, f"{RADIO}[value='under_16']"):
         keys.press("ArrowUp")
     else:
         keys.press("Space")
-    assert _checked_value(page) == "not_said"
+    assert checked_value(page) == "not_said"
     keys.send("sex")
     for question in ABOUT_YOU_QUESTIONS[2:]:
         keys.send(question)  # each about-you question may be skipped
@@ -210,7 +193,7 @@ def test_a_finger_alone_completes_the_fft_on_a_ward_tablet_with_44px_targets(
         measure(question)
         if value is not None:
             page.locator(f"{RADIO}[value='{value}'] + label").tap()
-            assert _checked_value(page) == value
+            assert checked_value(page) == value
         continue_button(page).tap()
     page.wait_for_url("**/thank-you")
     measure("thank-you")

@@ -18,15 +18,11 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from tests.auth.test_access import EVERYONE, ROUTES
-from tests.browser.conftest import BROWSER_MARKS, LiveServer
+from tests.browser.conftest import AXE_OPTIONS, BROWSER_MARKS, LiveServer
 from tests.factories import PASSWORD
 
 pytestmark = list(BROWSER_MARKS)
 
-AXE_OPTIONS = {
-    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]},
-    "resultTypes": ["violations"],
-}
 STAFF_ROLES = ("admin", "px_team", "service_manager", "peoples_council")
 SNIPPET = 300  # characters of each offending element's HTML shown in a failure
 
