@@ -83,27 +83,37 @@ HIDDEN_FROM_SERVICE_MANAGER = [
 ]
 
 
-@pytest.fixture
-def world(app):
-    location = make_location()
-    other = make_location()
-    px = make_user(Role.PX_TEAM)
-    kiosk = make_kiosk(location, px)
-    other_kiosk = make_kiosk(other, px)
-    response = make_response(location)
-    make_response(other)
-    users = {role: make_user(role) for role in Role}
-    users[Role.SERVICE_MANAGER].services = [location.service]
-    from feedback.complaints.review import create_pack
+def build_route_world(secret_key: str) -> tuple[dict[Role, object], dict[str, object]]:
+    """A user for each role and the data every URL template in ROUTES needs (also used by the
+    browser walk of every staff page). The service manager manages {loc}'s service only."""
+    from datetime import date
+
+    from feedback.complaints import review
+    from feedback.complaints.models import Outcome
     from feedback.complaints.services import list_categories
     from feedback.extensions import db
     from feedback.notifications.models import EmailMessage, MessageStatus
     from tests.complaints.test_case_work import make_case
+    from tests.complaints.test_figures import _respond_and_close
 
+    location = make_location()
+    other = make_location()
+    px = make_user(Role.PX_TEAM)  # the subject of the user pages, not one who signs in
+    kiosk = make_kiosk(location, px)
+    other_kiosk = make_kiosk(other, px)
+    response = make_response(location, comment="Kind staff")
+    make_response(other)
+    users = {role: make_user(role) for role in Role}
+    users[Role.SERVICE_MANAGER].services = [location.service]
     case = make_case(location.service)
     other_case = make_case(other.service)
-    pack = create_pack("Discharge complaints", by=px)
-    category = list_categories(CategoryList.SUBJECT)[0]
+    closed = make_case(location.service, received_on=date(2024, 5, 1))
+    _respond_and_close(
+        closed, px, date(2024, 6, 5), Outcome.PARTLY_UPHELD, ["Communications"], "18 to 64"
+    )
+    pack = review.create_pack("Discharge complaints", by=px)
+    review.add_case(pack, closed)
+    review.record_learning(pack, "Families want to hear sooner", by=users[Role.PEOPLES_COUNCIL])
     message = EmailMessage(
         to="a@example.com", subject="s", body="b", reference="r", status=MessageStatus.OUTBOX
     )
@@ -114,7 +124,7 @@ def world(app):
         "other": other.code,
         "kiosk": kiosk.id,
         "other_kiosk": other_kiosk.id,
-        "token": kiosk_token(kiosk, app.config["SECRET_KEY"]),
+        "token": kiosk_token(kiosk, secret_key),
         "user": px.id,
         "service": location.service_id,
         "response": response.id,
@@ -123,9 +133,14 @@ def world(app):
         "other_case": other_case.reference,
         "message": message.id,
         "pack": pack.id,
-        "category": category.id,
+        "category": list_categories(CategoryList.SUBJECT)[0].id,
     }
     return users, values
+
+
+@pytest.fixture
+def world(app):
+    return build_route_world(app.config["SECRET_KEY"])
 
 
 def _shape(path: str) -> str:

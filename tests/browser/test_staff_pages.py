@@ -8,7 +8,6 @@ case on, the case and close pages with a form's error summary, and the overdue w
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import urlsplit
@@ -94,58 +93,16 @@ class StaffAudit:
 def staff_world(live_server: LiveServer) -> dict[str, Any]:
     """A user for each staff role and the data every staff URL template needs."""
     from feedback.auth.models import Role
-    from feedback.complaints import review
-    from feedback.complaints.models import CategoryList, Outcome
-    from feedback.complaints.review import create_pack
-    from feedback.complaints.services import list_categories
-    from feedback.extensions import db
-    from feedback.kiosks.services import kiosk_token
-    from feedback.notifications.models import EmailMessage, MessageStatus
+    from tests.auth.test_access import build_route_world
     from tests.complaints.test_case_work import make_case
-    from tests.complaints.test_figures import _respond_and_close
-    from tests.factories import make_kiosk, make_location, make_response, make_user
 
     app = live_server.app
     with app.app_context():
-        location, other = make_location(), make_location()  # each in a service of its own
-        users = {role: make_user(Role(role)) for role in STAFF_ROLES if role != "service_manager"}
-        users["service_manager"] = make_user(Role.SERVICE_MANAGER, services=[location.service])
-        px = users["px_team"]
-        kiosk, other_kiosk = make_kiosk(location, px), make_kiosk(other, px)
-        response = make_response(location, comment="Kind staff")
-        make_response(other)
-        case, other_case = make_case(location.service), make_case(other.service)
-        px_case = make_case(location.service)  # moved on and sent bad forms by the px team
-        message = EmailMessage(
-            to="a@example.com", subject="s", body="b", reference="r", status=MessageStatus.OUTBOX
-        )
-        db.session.add(message)
-        closed = make_case(location.service, received_on=date(2024, 5, 1))
-        _respond_and_close(
-            closed, px, date(2024, 6, 5), Outcome.PARTLY_UPHELD, ["Communications"], "18 to 64"
-        )
-        pack = create_pack("Discharge complaints", by=px)
-        review.add_case(pack, closed)
-        review.record_learning(pack, "Families want to hear sooner", by=users["peoples_council"])
-        db.session.commit()
-        values = {
-            "loc": location.code,
-            "other": other.code,
-            "kiosk": kiosk.id,
-            "other_kiosk": other_kiosk.id,
-            "token": kiosk_token(kiosk, app.config["SECRET_KEY"]),
-            "user": px.id,
-            "service": location.service_id,
-            "response": response.id,
-            "month": response.submitted_month.strftime("%Y-%m"),
-            "case": case.reference,
-            "other_case": other_case.reference,
-            "message": message.id,
-            "pack": pack.id,
-            "category": list_categories(CategoryList.SUBJECT)[0].id,
-        }
+        users, values = build_route_world(app.config["SECRET_KEY"])
+        # Moved on and sent bad forms by the px team in the extra checks.
+        px_case = make_case(users[Role.SERVICE_MANAGER].services[0])
         return {
-            "emails": {role: user.email for role, user in users.items()},
+            "emails": {role.value: user.email for role, user in users.items()},
             "values": values,
             "px_case": px_case.reference,
         }
