@@ -8,7 +8,7 @@ ASSETS := vendor/nhsuk-frontend
 export FLASK_APP := wsgi.py
 
 .DEFAULT_GOAL := help
-.PHONY: help install assets translations messages instance migrate demo run test test-postgres lint benchmark benchmark-complaints clean
+.PHONY: help install assets translations messages instance migrate demo run scheduler test test-postgres lint benchmark benchmark-complaints benchmark-metrics clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -57,6 +57,9 @@ run: demo ## Install, migrate, load demo data and serve http://127.0.0.1:5000
 	@echo "Serving on http://127.0.0.1:5000 (patients: /, staff: /auth/sign-in)"
 	$(BIN)/flask run --host 127.0.0.1 --port 5000
 
+scheduler: migrate ## Run the scheduled jobs (summaries, targets, sweeps) until stopped
+	$(BIN)/flask scheduler run
+
 test: install ## Install and run every test (browser tests use /usr/bin/chromium)
 	$(BIN)/pytest -q -n 2 --dist loadgroup
 
@@ -72,6 +75,9 @@ benchmark: install ## Serve with gunicorn and measure FFT submissions against a 
 
 benchmark-complaints: install ## Time complaint figures and case lists on 50,000 cases (SQLite and PostgreSQL)
 	$(BIN)/python benchmarks/complaints.py
+
+benchmark-metrics: install ## Time the summary recompute and the FFT return on 1,000,000 responses (SQLite and PostgreSQL)
+	$(BIN)/python benchmarks/metrics.py
 
 clean: ## Remove the virtualenv, fetched assets and compiled catalogues
 	rm -rf $(VENV) $(ASSETS) translations/*/LC_MESSAGES/*.mo

@@ -94,8 +94,11 @@ def make_response(
     mode: ResponseMode = ResponseMode.ELECTRONIC_HOME,
     comment: str = "",
     submitted_at: datetime | None = None,
+    respondent: str | None = None,
 ) -> Response:
     answers: dict[str, Any] = {"reason": comment}
+    if respondent is not None:
+        answers["respondent"] = respondent
     if rating is not None:
         answers["rating"] = str(rating)
     response = create_response(

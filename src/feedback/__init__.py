@@ -48,6 +48,7 @@ def _init_extensions(app: Flask) -> None:
     login_manager.login_message = "Sign in to see this page"
     login_manager.session_protection = "strong"
     login_manager.user_loader(get_user_by_session_token)
+    import feedback.models  # noqa: F401 - every table, for Alembic and queries
 
 
 def _register_blueprints(app: Flask) -> None:

@@ -15,6 +15,12 @@ def register_commands(app: Flask) -> None:
     from feedback.complaints.cli import complaints_cli
 
     app.cli.add_command(complaints_cli)
+    from feedback.metrics.cli import metrics_cli, reports_cli
+    from feedback.scheduler.cli import scheduler_cli
+
+    app.cli.add_command(metrics_cli)
+    app.cli.add_command(reports_cli)
+    app.cli.add_command(scheduler_cli)
 
 
 @click.command("create-user")

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import sqlite3
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from enum import StrEnum
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import DateTime, Enum, MetaData, event
 from sqlalchemy.engine import Engine
@@ -27,6 +28,14 @@ class Base(DeclarativeBase):
 def utc_now() -> datetime:
     """The current time in UTC; passed as a callable so every row gets its own time."""
     return datetime.now(UTC)
+
+
+TRUST_TIMEZONE = ZoneInfo("Europe/London")
+
+
+def trust_today() -> date:
+    """Today's date at the trust, which is what every figure and deadline counts in."""
+    return utc_now().astimezone(TRUST_TIMEZONE).date()
 
 
 class TimestampMixin:

@@ -167,3 +167,10 @@ def list_outbox(limit: int = 200) -> Sequence[EmailMessage]:
 
 def get_message(message_id: int) -> EmailMessage | None:
     return db.session.get(EmailMessage, message_id)
+
+
+def deliver_pending_emails_job() -> int:
+    """The scheduler's retry: anything a failed send left pending goes out now."""
+    if current_app.config["EMAIL_PROVIDER"] != "notify":
+        return 0
+    return deliver_pending_emails()

@@ -29,7 +29,12 @@ class ServiceForm(BaseForm):
         description="A short code that never changes, for example AMH-ACUTE",
         validators=[DataRequired("Enter a service code"), CODE_RULE],
     )
-    directorate_id = SelectField("Directorate", coerce=int)
+    directorate_id = SelectField(
+        "Directorate",
+        coerce=int,
+        description="Moving a service counts it under its new directorate from the start of "
+        "this month; earlier months stay with the directorate it was in then.",
+    )
 
 
 class EditServiceForm(ServiceForm):

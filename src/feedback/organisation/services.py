@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from feedback.db import utc_now
+from feedback.db import trust_today, utc_now
 from feedback.extensions import db
 from feedback.organisation.models import (
     CareSetting,
@@ -16,6 +17,7 @@ from feedback.organisation.models import (
     Location,
     LocationKind,
     Service,
+    ServiceDirectorate,
     Trust,
 )
 
@@ -116,10 +118,46 @@ def create_service(*, directorate: Directorate, code: str, name: str) -> Service
     return service
 
 
-def update_service(service: Service, *, directorate: Directorate, name: str) -> None:
-    service.directorate = directorate
+def update_service(
+    service: Service, *, directorate: Directorate, name: str, today: date | None = None
+) -> None:
+    if directorate.id != service.directorate_id:
+        move_service(service, directorate, (today or trust_today()).replace(day=1))
     service.name = name
     db.session.flush()
+
+
+def move_service(service: Service, directorate: Directorate, effective_from: date) -> None:
+    """From `effective_from` on, count the service under `directorate`; before it, under the
+    directorates it was in then."""
+    history = db.session.scalars(
+        select(ServiceDirectorate)
+        .where(ServiceDirectorate.service_id == service.id)
+        .order_by(ServiceDirectorate.valid_from.is_not(None), ServiceDirectorate.valid_from)
+    ).all()
+    for chapter in history:
+        starts_after = chapter.valid_from is not None and chapter.valid_from >= effective_from
+        if starts_after:
+            db.session.delete(chapter)  # a later move is replaced by this one
+        elif chapter.valid_to is None or chapter.valid_to > effective_from:
+            chapter.valid_to = effective_from
+    db.session.add(
+        ServiceDirectorate(
+            service_id=service.id, directorate_id=directorate.id, valid_from=effective_from
+        )
+    )
+    if effective_from <= trust_today():
+        service.directorate = directorate
+    db.session.flush()
+
+
+def directorate_history(service: Service) -> Sequence[ServiceDirectorate]:
+    return db.session.scalars(
+        select(ServiceDirectorate)
+        .options(selectinload(ServiceDirectorate.directorate))
+        .where(ServiceDirectorate.service_id == service.id)
+        .order_by(ServiceDirectorate.valid_from.is_not(None), ServiceDirectorate.valid_from)
+    ).all()
 
 
 def create_location(

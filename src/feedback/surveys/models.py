@@ -54,6 +54,18 @@ class Response(Base):
     __table_args__ = (
         CheckConstraint("fft_rating BETWEEN 1 AND 6", name="fft_rating_range"),
         Index("ix_response_location_month", "location_id", "submitted_month"),
+        # Covers the summary job's grouping, so a day's recompute reads only the index.
+        Index(
+            "ix_response_summary",
+            "questionnaire",
+            "submitted_on",
+            "location_id",
+            "fft_rating",
+            "mode",
+            "respondent",
+            "easy_read",
+            "language",
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -67,6 +79,9 @@ class Response(Base):
     easy_read: Mapped[bool] = mapped_column(Boolean)
     # None: the rating was not answered, so the response is feedback but not an FFT count.
     fft_rating: Mapped[int | None] = mapped_column(Integer)
+    # Who answered (patient, carer...), also kept as an answer: a column so that the
+    # summary tables count it without joining every answer.
+    respondent: Mapped[str | None] = mapped_column(String(30))
     submitted_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
     # The trust's calendar (Europe/London), stored so months group the same on every database.
     submitted_on: Mapped[date] = mapped_column(Date)

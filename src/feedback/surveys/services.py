@@ -127,6 +127,7 @@ def create_response(
     submitted_at = submitted_at or utc_now()
     rows: list[Answer] = []
     fft_rating = None
+    respondent = None
     for question in questionnaire.path(answers):
         value = answers.get(question.id)
         if question.records == "fft_rating":
@@ -134,7 +135,10 @@ def create_response(
                 raise AnswerError("fft rating out of range")
             fft_rating = int(value) if value else None
             continue
-        rows.extend(_answer_rows(question, value))
+        question_rows = _answer_rows(question, value)
+        if question.records == "respondent" and question_rows:
+            respondent = question_rows[0].value
+        rows.extend(question_rows)
     day = trust_date(submitted_at)
     response = Response(
         idempotency_key=idempotency_key,
@@ -145,6 +149,7 @@ def create_response(
         language=questionnaire.language,
         easy_read=questionnaire.easy_read,
         fft_rating=fft_rating,
+        respondent=respondent,
         submitted_at=submitted_at,
         submitted_on=day,
         submitted_month=month_start(day),

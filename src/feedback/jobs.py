@@ -1,0 +1,58 @@
+"""Every scheduled job, declared once: its id, what it runs and when (Europe/London).
+
+The scheduler process (`flask --app wsgi scheduler run`) and the admins' jobs page both read
+this list; web workers never start a scheduler.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from apscheduler.triggers.cron import CronTrigger
+from apscheduler.triggers.interval import IntervalTrigger
+
+from feedback.scheduler.registry import JobSpec
+
+TIMEZONE = "Europe/London"
+
+JOBS: tuple[JobSpec, ...] = (
+    JobSpec(
+        "fft-summaries",
+        "feedback.metrics.jobs:refresh_recent_days",
+        IntervalTrigger(minutes=10, timezone=TIMEZONE),
+        "FFT counts for today and yesterday, rolled up to every level and period",
+    ),
+    JobSpec(
+        "fft-summaries-nightly",
+        "feedback.metrics.jobs:refresh_last_five_weeks",
+        CronTrigger(hour=2, minute=15, timezone=TIMEZONE),
+        "FFT counts for the last five weeks, for paper forms and late eligible counts",
+    ),
+    JobSpec(
+        "complaint-summaries",
+        "feedback.complaints.summary:summarise_complaints",
+        IntervalTrigger(minutes=15, timezone=TIMEZONE),
+        "Complaint, PALS and compliment figures per month and organisation level",
+    ),
+    JobSpec(
+        "targets",
+        "feedback.targets.evaluate:evaluate_all_targets",
+        CronTrigger(minute=40, timezone=TIMEZONE),
+        "Red, amber or green for every priority target and period",
+    ),
+    JobSpec(
+        "journey-sweep",
+        "feedback.surveys.jobs:sweep_journeys",
+        IntervalTrigger(hours=1, timezone=TIMEZONE),
+        "Delete unfinished questionnaire answers older than the resume limit",
+    ),
+    JobSpec(
+        "email-delivery",
+        "feedback.notifications.gateway:deliver_pending_emails_job",
+        IntervalTrigger(minutes=1, timezone=TIMEZONE),
+        "Send emails still waiting for GOV.UK Notify (retries after a failed send)",
+        lease=timedelta(minutes=5),
+    ),
+)
+
+JOBS_BY_ID = {job.id: job for job in JOBS}

@@ -1,0 +1,59 @@
+"""The trust's calendar as a table: weeks start on Monday, quarters and years are financial."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from sqlalchemy import select
+
+from feedback.extensions import db
+from feedback.metrics.models import CalendarDay
+
+
+def week_start(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+def month_start(day: date) -> date:
+    return day.replace(day=1)
+
+
+def quarter_start(day: date) -> date:
+    """Financial quarters begin in April, July, October and January."""
+    return date(day.year, day.month - (day.month - 1) % 3, 1)
+
+
+def year_start(day: date) -> date:
+    """Financial years begin on 1 April."""
+    return date(day.year if day.month >= 4 else day.year - 1, 4, 1)
+
+
+PERIOD_START = {
+    "week": week_start,
+    "month": month_start,
+    "quarter": quarter_start,
+    "year": year_start,
+}
+
+
+def ensure_calendar(first: date, last: date) -> None:
+    """Add any day between first and last that the calendar table does not hold yet."""
+    known = set(
+        db.session.scalars(select(CalendarDay.day).where(CalendarDay.day.between(first, last)))
+    )
+    missing = []
+    day = first
+    while day <= last:
+        if day not in known:
+            missing.append(
+                {
+                    "day": day,
+                    "week_start": week_start(day),
+                    "month_start": month_start(day),
+                    "quarter_start": quarter_start(day),
+                    "year_start": year_start(day),
+                }
+            )
+        day += timedelta(days=1)
+    if missing:
+        db.session.execute(CalendarDay.__table__.insert(), missing)

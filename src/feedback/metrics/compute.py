@@ -1,0 +1,290 @@
+"""Filling the FFT summary tables in SQL: days from responses, periods from days.
+
+Everything a call changes happens in the caller's transaction, so a run killed half-way
+leaves the summary tables as they were. Recomputing a range replaces its rows: running it
+twice gives the same tables as running it once.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import (
+    ColumnElement,
+    Integer,
+    Select,
+    and_,
+    case,
+    delete,
+    func,
+    literal,
+    null,
+    or_,
+    select,
+    union_all,
+)
+
+from feedback.extensions import db
+from feedback.metrics.calendar import PERIOD_START, ensure_calendar, year_start
+from feedback.metrics.models import (
+    COUNT_COLUMNS,
+    LEGACY_COLUMNS,
+    MONTHLY_COLUMNS,
+    RATING_COLUMNS,
+    CalendarDay,
+    EligibleCount,
+    FftDay,
+    FftLanguageDay,
+    FftLanguageSummary,
+    FftSummary,
+    LegacyFftMonth,
+)
+from feedback.organisation.models import Directorate, Location, ServiceDirectorate
+from feedback.surveys.models import Response, ResponseMode
+
+FFT = "fft"
+_RESPONDENTS = ("patient", "carer", "family_or_friend", "staff_helping")
+
+
+def _flag(condition: ColumnElement[bool]) -> ColumnElement[int]:
+    return case((condition, 1), else_=0)
+
+
+def _response_rows(first: date, last: date) -> Select:
+    """One row per response with a 0/1 in each count column, for the day rows to sum."""
+    rated = Response.fft_rating.is_not(None)
+    columns: list[ColumnElement] = [
+        _flag(Response.fft_rating == rating).label(name)
+        for rating, name in enumerate(RATING_COLUMNS, start=1)
+    ]
+    columns.append(_flag(Response.fft_rating.is_(None)).label("no_rating"))
+    columns += [
+        _flag(and_(rated, Response.mode == mode)).label(f"mode_{mode.value}")
+        for mode in ResponseMode
+    ]
+    columns += [
+        _flag(and_(rated, Response.respondent == value)).label(f"respondent_{value}")
+        for value in _RESPONDENTS
+    ]
+    columns.append(
+        _flag(
+            and_(
+                rated, or_(Response.respondent.is_(None), Response.respondent.not_in(_RESPONDENTS))
+            )
+        ).label("respondent_not_given")
+    )
+    columns.append(_flag(and_(rated, Response.easy_read.is_(True))).label("easy_read"))
+    return select(
+        Response.location_id.label("location_id"),
+        Response.submitted_on.label("day"),
+        *columns,
+        null().cast(Integer).label("eligible"),
+        null().cast(Integer).label("legacy_responses"),
+    ).where(Response.questionnaire == FFT, Response.submitted_on.between(first, last))
+
+
+def _monthly_rows(first: date, last: date) -> list[Select]:
+    zeros = [literal(0).label(name) for name in COUNT_COLUMNS]
+    eligible = select(
+        EligibleCount.location_id.label("location_id"),
+        EligibleCount.month.label("day"),
+        *zeros,
+        EligibleCount.eligible.label("eligible"),
+        null().cast(Integer).label("legacy_responses"),
+    ).where(EligibleCount.month.between(first, last))
+    legacy_total = sum((getattr(LegacyFftMonth, name) for name in LEGACY_COLUMNS), literal(0))
+    legacy = select(
+        LegacyFftMonth.location_id.label("location_id"),
+        LegacyFftMonth.month.label("day"),
+        *zeros,
+        null().cast(Integer).label("eligible"),
+        legacy_total.label("legacy_responses"),
+    ).where(LegacyFftMonth.month.between(first, last))
+    return [eligible, legacy]
+
+
+def _fill_days(first: date, last: date) -> int:
+    db.session.execute(delete(FftDay).where(FftDay.day.between(first, last)))
+    rows = union_all(_response_rows(first, last), *_monthly_rows(first, last)).subquery()
+    summed = [func.sum(rows.c[name]) for name in (*COUNT_COLUMNS, *MONTHLY_COLUMNS)]
+    query = select(rows.c.location_id, rows.c.day, *summed).group_by(rows.c.location_id, rows.c.day)
+    names = ["location_id", "day", *COUNT_COLUMNS, *MONTHLY_COLUMNS]
+    result = db.session.execute(FftDay.__table__.insert().from_select(names, query))
+
+    db.session.execute(delete(FftLanguageDay).where(FftLanguageDay.day.between(first, last)))
+    languages = (
+        select(Response.location_id, Response.submitted_on, Response.language, func.count())
+        .where(
+            Response.questionnaire == FFT,
+            Response.submitted_on.between(first, last),
+            Response.fft_rating.is_not(None),
+        )
+        .group_by(Response.location_id, Response.submitted_on, Response.language)
+    )
+    db.session.execute(
+        FftLanguageDay.__table__.insert().from_select(
+            ["location_id", "day", "language", "responses"], languages
+        )
+    )
+    return max(result.rowcount or 0, 0)
+
+
+class _Table:
+    """What a rollup needs to know of one pair of tables (counts, or responses by language)."""
+
+    def __init__(self, day, summary, sums: tuple[str, ...], keys: tuple[str, ...] = ()):  # type: ignore[no-untyped-def]
+        self.day, self.summary, self.sums, self.keys = day, summary, sums, keys
+
+    def insert(self, query: Select) -> int:
+        names = ["level", "unit_id", "period", "period_start", *self.keys, *self.sums]
+        if self.summary is FftSummary:
+            names.append("total")
+        result = db.session.execute(self.summary.__table__.insert().from_select(names, query))
+        return max(result.rowcount or 0, 0)
+
+    def sums_of(self, source, period: str) -> list[ColumnElement]:  # type: ignore[no-untyped-def]
+        columns: list[ColumnElement] = []
+        for name in self.sums:
+            if name in MONTHLY_COLUMNS and period == "week":
+                # A week holds part of a month: it has no monthly figures.
+                columns.append(null().cast(Integer))
+            else:
+                columns.append(func.sum(getattr(source, name)))
+        if self.summary is FftSummary:
+            columns.append(func.sum(sum((getattr(source, n) for n in RATING_COLUMNS), literal(0))))
+        return columns
+
+
+_COUNTS = _Table(FftDay, FftSummary, (*COUNT_COLUMNS, *MONTHLY_COLUMNS))
+_LANGUAGES = _Table(FftLanguageDay, FftLanguageSummary, ("responses",), ("language",))
+
+
+def _locations_from_days(table: _Table, period: str, first: date, last: date) -> int:
+    start = getattr(CalendarDay, f"{period}_start")
+    keys = [getattr(table.day, k) for k in table.keys]
+    query = (
+        select(
+            literal("location"),
+            table.day.location_id,
+            literal(period),
+            start,
+            *keys,
+            *table.sums_of(table.day, period),
+        )
+        .join(CalendarDay, CalendarDay.day == table.day.day)
+        .where(start.between(first, last))
+        .group_by(table.day.location_id, start, *keys)
+    )
+    return table.insert(query)
+
+
+def _from_months(table: _Table, level: str, period: str, first: date, last: date) -> int:
+    """Quarters and years add up their months, at the same level."""
+    s = table.summary
+    start = getattr(CalendarDay, f"{period}_start")
+    keys = [getattr(s, k) for k in table.keys]
+    query = (
+        select(literal(level), s.unit_id, literal(period), start, *keys, *table.sums_of(s, period))
+        .join(CalendarDay, CalendarDay.day == s.period_start)
+        .where(s.level == level, s.period == "month", start.between(first, last))
+        .group_by(s.unit_id, start, *keys)
+    )
+    return table.insert(query)
+
+
+def _up_a_level(table: _Table, level: str, period: str, first: date, last: date) -> int:
+    """Services from their locations; directorates from the services they held at the start
+    of each week or month; the trust from its directorates."""
+    s = table.summary
+    keys = [getattr(s, k) for k in table.keys]
+    if level == "service":
+        unit, below = Location.service_id, "location"
+        joined = select().select_from(s).join(Location, Location.id == s.unit_id)
+    elif level == "directorate":
+        unit, below = ServiceDirectorate.directorate_id, "service"
+        joined = (
+            select()
+            .select_from(s)
+            .join(
+                ServiceDirectorate,
+                and_(
+                    ServiceDirectorate.service_id == s.unit_id,
+                    or_(
+                        ServiceDirectorate.valid_from.is_(None),
+                        ServiceDirectorate.valid_from <= s.period_start,
+                    ),
+                    or_(
+                        ServiceDirectorate.valid_to.is_(None),
+                        ServiceDirectorate.valid_to > s.period_start,
+                    ),
+                ),
+            )
+        )
+    else:
+        unit, below = Directorate.trust_id, "directorate"
+        joined = select().select_from(s).join(Directorate, Directorate.id == s.unit_id)
+    query = (
+        joined.add_columns(
+            literal(level), unit, literal(period), s.period_start, *keys, *table.sums_of(s, period)
+        )
+        .where(s.level == below, s.period == period, s.period_start.between(first, last))
+        .group_by(unit, s.period_start, *keys)
+    )
+    return table.insert(query)
+
+
+def _fill_periods(table: _Table, first_day: date, last_day: date) -> int:
+    written = 0
+    for period in ("week", "month", "quarter", "year"):
+        first = PERIOD_START[period](first_day)
+        db.session.execute(
+            delete(table.summary).where(
+                table.summary.period == period,
+                table.summary.period_start.between(first, last_day),
+            )
+        )
+        if period in ("week", "month"):
+            written += _locations_from_days(table, period, first, last_day)
+            for level in ("service", "directorate", "trust"):
+                written += _up_a_level(table, level, period, first, last_day)
+        else:
+            # Quarters and years are sums of months at every level, so a service that moved
+            # directorate mid-year counts under each directorate for the months it was there.
+            for level in ("location", "service", "directorate", "trust"):
+                written += _from_months(table, level, period, first, last_day)
+    return written
+
+
+def recompute_range(first: date, last: date) -> int:
+    """Replace the day rows from first to last and every period touching them; rows written."""
+    ensure_calendar(year_start(first), last)
+    written = _fill_days(first, last)
+    written += _fill_periods(_COUNTS, first, last)
+    written += _fill_periods(_LANGUAGES, first, last)
+    return written
+
+
+def earliest_day() -> date | None:
+    """The first day anything the summaries count happened on."""
+    candidates = [
+        db.session.scalar(select(func.min(Response.submitted_on))),
+        db.session.scalar(select(func.min(EligibleCount.month))),
+        db.session.scalar(select(func.min(LegacyFftMonth.month))),
+    ]
+    days = [day for day in candidates if day is not None]
+    return min(days) if days else None
+
+
+def recompute_since(first: date, today: date) -> int:
+    return recompute_range(first, today)
+
+
+def recompute_everything(today: date) -> int:
+    first = earliest_day()
+    if first is None:
+        return 0
+    db.session.execute(delete(FftDay))
+    db.session.execute(delete(FftSummary))
+    db.session.execute(delete(FftLanguageDay))
+    db.session.execute(delete(FftLanguageSummary))
+    return recompute_range(first, max(today, first))

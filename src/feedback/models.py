@@ -1,0 +1,12 @@
+"""Every table, imported once so that Alembic and the app see the whole schema."""
+
+from feedback.auth import api_clients  # noqa: F401
+from feedback.complaints import models as complaint_models  # noqa: F401
+from feedback.complaints import review, satisfaction, summary  # noqa: F401
+from feedback.kiosks import models as kiosk_models  # noqa: F401
+from feedback.metrics import models as metric_models  # noqa: F401
+from feedback.notifications import models as notification_models  # noqa: F401
+from feedback.organisation import models as organisation_models  # noqa: F401
+from feedback.scheduler import models as scheduler_models  # noqa: F401
+from feedback.surveys import models as survey_models  # noqa: F401
+from feedback.targets import models as target_models  # noqa: F401

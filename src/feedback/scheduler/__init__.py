@@ -1,0 +1,1 @@
+"""Scheduled jobs: one registry, one scheduler process, a database lock, and a record of runs."""

@@ -1,0 +1,82 @@
+"""`flask --app wsgi scheduler run`: the one process that runs scheduled jobs."""
+
+from __future__ import annotations
+
+import logging
+
+import click
+from flask import Flask, current_app
+from flask.cli import with_appcontext
+
+from feedback.scheduler.registry import JobSpec
+from feedback.scheduler.runner import run_job
+
+log = logging.getLogger(__name__)
+
+
+def _jobs() -> tuple[JobSpec, ...]:
+    from feedback.jobs import JOBS
+
+    return JOBS
+
+
+@click.group("scheduler")
+def scheduler_cli() -> None:
+    """Scheduled jobs."""
+
+
+@scheduler_cli.command("run")
+@with_appcontext
+def run_scheduler() -> None:
+    """Run every job on its schedule until stopped (one process; a second one only skips)."""
+    from apscheduler.schedulers.blocking import BlockingScheduler
+
+    app: Flask = current_app._get_current_object()  # type: ignore[attr-defined]
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    scheduler = BlockingScheduler(timezone="Europe/London")
+    for spec in _jobs():
+        if spec.trigger is None:
+            continue
+        scheduler.add_job(
+            _run_in_app,
+            trigger=spec.trigger,
+            args=[app, spec],
+            id=spec.id,
+            name=spec.description,
+            coalesce=True,
+            max_instances=1,
+            misfire_grace_time=300,
+        )
+    click.echo(f"Scheduler started with {len(scheduler.get_jobs())} jobs (Ctrl+C stops it)")
+    try:
+        scheduler.start()
+    except (KeyboardInterrupt, SystemExit):
+        click.echo("Scheduler stopped")
+
+
+def _run_in_app(app: Flask, spec: JobSpec) -> None:
+    with app.app_context():
+        result = run_job(spec, triggered_by="schedule")
+        log.info("%s: %s (%s rows)", spec.id, result.status.value, result.rows_written)
+
+
+@scheduler_cli.command("list")
+def list_jobs() -> None:
+    """Every job with its schedule."""
+    for spec in _jobs():
+        click.echo(f"{spec.id:24} {spec.schedule:32} {spec.description}")
+
+
+@scheduler_cli.command("run-job")
+@click.argument("job_id")
+@with_appcontext
+def run_one(job_id: str) -> None:
+    """Run one job now, as the scheduler would."""
+    spec = next((s for s in _jobs() if s.id == job_id), None)
+    if spec is None:
+        raise click.BadParameter(f"No job called {job_id!r}", param_hint="JOB_ID")
+    result = run_job(spec, triggered_by="cli")
+    click.echo(f"{spec.id}: {result.status.value}, {result.rows_written or 0} rows")
+    if result.error:
+        click.echo(result.error, err=True)
+        raise SystemExit(1)

@@ -1,0 +1,187 @@
+"""Running one job: take its lock, record the run, commit its work with the record.
+
+The lock is a row per job with a lease, claimed by one conditional UPDATE, so it holds on
+PostgreSQL and on SQLite alike and across hosts: the second of two schedulers started by
+mistake finds the lock taken and records a skipped run instead of running the job again.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import traceback
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import and_, func, or_, select, update
+from sqlalchemy.exc import IntegrityError
+
+from feedback.db import utc_now
+from feedback.extensions import db
+from feedback.scheduler.models import JobLock, JobRun, RunStatus
+from feedback.scheduler.registry import JobSpec
+
+ERROR_LIMIT = 4000
+
+
+def this_process() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+@dataclass(frozen=True)
+class RunResult:
+    run_id: int
+    status: RunStatus
+    rows_written: int | None
+    error: str | None
+
+
+def _claim(spec: JobSpec, process: str) -> tuple[bool, JobLock]:
+    """Try to take the job's lock; commits either way."""
+    if db.session.get(JobLock, spec.id) is None:
+        try:
+            with db.session.begin_nested():
+                db.session.add(JobLock(job_id=spec.id))
+        except IntegrityError:
+            pass  # another process made the row first: the UPDATE below decides
+    now = utc_now()
+    claimed = db.session.execute(
+        update(JobLock)
+        .where(
+            JobLock.job_id == spec.id,
+            or_(JobLock.locked_until.is_(None), JobLock.locked_until < now),
+        )
+        .values(holder=process, locked_until=now + spec.lease)
+        .execution_options(synchronize_session=False)
+    )
+    db.session.commit()
+    lock = db.session.get(JobLock, spec.id)
+    db.session.refresh(lock)
+    return claimed.rowcount == 1, lock
+
+
+def _release(spec: JobSpec, process: str) -> None:
+    db.session.execute(
+        update(JobLock)
+        .where(JobLock.job_id == spec.id, JobLock.holder == process)
+        .values(holder=None, locked_until=None, run_id=None)
+        .execution_options(synchronize_session=False)
+    )
+    db.session.commit()
+
+
+def _mark_interrupted(spec: JobSpec) -> None:
+    """Runs still marked running when their lock has lapsed died with their process; their
+    work went with their transaction."""
+    db.session.execute(
+        update(JobRun)
+        .where(JobRun.job_id == spec.id, JobRun.status == RunStatus.RUNNING)
+        .values(
+            status=RunStatus.INTERRUPTED,
+            finished_at=utc_now(),
+            error="The process running this job stopped before it finished; nothing it did "
+            "was kept.",
+        )
+        .execution_options(synchronize_session=False)
+    )
+
+
+def run_job(spec: JobSpec, triggered_by: str) -> RunResult:
+    """Run the job now unless another process is running it. Never raises for the job's own
+    errors: they are recorded on the run."""
+    return run_under_lock(spec, spec.function(), triggered_by)
+
+
+def run_under_lock(spec: JobSpec, work: Callable[[], int], triggered_by: str) -> RunResult:
+    """Run `work` as a run of `spec`'s job: a command that rebuilds history takes the same
+    lock as the scheduled job, so the two never write the same rows at once."""
+    process = this_process()
+    db.session.rollback()  # start clean: nothing half-done may ride along with the job
+    claimed, lock = _claim(spec, process)
+    if not claimed:
+        run = JobRun(
+            job_id=spec.id,
+            status=RunStatus.SKIPPED,
+            finished_at=utc_now(),
+            triggered_by=triggered_by,
+            process=process,
+            error=f"Another process ({lock.holder}) was running this job.",
+        )
+        db.session.add(run)
+        db.session.commit()
+        return RunResult(run.id, run.status, None, run.error)
+    try:
+        _mark_interrupted(spec)
+        run = JobRun(
+            job_id=spec.id, status=RunStatus.RUNNING, triggered_by=triggered_by, process=process
+        )
+        db.session.add(run)
+        db.session.flush()
+        lock.run_id = run.id
+        db.session.commit()
+        run_id = run.id
+        try:
+            rows = work()
+            run.status = RunStatus.SUCCEEDED
+            run.rows_written = int(rows or 0)
+            run.finished_at = utc_now()
+            db.session.commit()  # the job's work and its record land together
+        except Exception:
+            db.session.rollback()
+            run = db.session.get(JobRun, run_id)
+            run.status = RunStatus.FAILED
+            run.finished_at = utc_now()
+            run.error = traceback.format_exc()[-ERROR_LIMIT:]
+            db.session.commit()
+        return RunResult(run.id, run.status, run.rows_written, run.error)
+    finally:
+        _release(spec, process)
+
+
+@dataclass(frozen=True)
+class JobState:
+    spec: JobSpec
+    last_run: JobRun | None  # the latest run that did something (not skipped)
+    last_success: JobRun | None
+    running: bool
+
+    @property
+    def failing(self) -> bool:
+        return self.last_run is not None and self.last_run.status in (
+            RunStatus.FAILED,
+            RunStatus.INTERRUPTED,
+        )
+
+
+def job_states(specs: Sequence[JobSpec]) -> list[JobState]:
+    """Each job's latest run and latest success, in two grouped queries."""
+    ids = [spec.id for spec in specs]
+    latest = _latest_runs(ids, JobRun.status != RunStatus.SKIPPED)
+    succeeded = _latest_runs(ids, JobRun.status == RunStatus.SUCCEEDED)
+    now = utc_now()
+    held = set(
+        db.session.scalars(
+            select(JobLock.job_id).where(JobLock.job_id.in_(ids), JobLock.locked_until > now)
+        )
+    )
+    return [
+        JobState(spec, latest.get(spec.id), succeeded.get(spec.id), spec.id in held)
+        for spec in specs
+    ]
+
+
+def _latest_runs(ids: list[str], condition) -> dict[str, JobRun]:  # type: ignore[no-untyped-def]
+    newest = (
+        select(JobRun.job_id, func.max(JobRun.id).label("run_id"))
+        .where(JobRun.job_id.in_(ids), condition)
+        .group_by(JobRun.job_id)
+        .subquery()
+    )
+    runs = db.session.scalars(select(JobRun).join(newest, and_(JobRun.id == newest.c.run_id)))
+    return {run.job_id: run for run in runs}
+
+
+def recent_runs(job_id: str, limit: int = 50) -> Sequence[JobRun]:
+    return db.session.scalars(
+        select(JobRun).where(JobRun.job_id == job_id).order_by(JobRun.id.desc()).limit(limit)
+    ).all()
