@@ -52,6 +52,7 @@ def _init_extensions(app: Flask) -> None:
 
 
 def _register_blueprints(app: Flask) -> None:
+    from feedback.auth.api_client_views import bp as api_clients_bp
     from feedback.auth.views import bp as auth_bp
     from feedback.auth.views import users_bp
     from feedback.complaints.admin_views import bp as complaints_admin_bp
@@ -61,12 +62,17 @@ def _register_blueprints(app: Flask) -> None:
     from feedback.complaints.views import bp as complaints_bp
     from feedback.dashboard.views import bp as staff_bp
     from feedback.kiosks.views import bp as kiosks_bp
+    from feedback.metrics.api import api_bp
+    from feedback.metrics.import_views import bp as imports_bp
+    from feedback.metrics.return_views import bp as fft_return_bp
     from feedback.notifications.views import bp as outbox_bp
     from feedback.organisation.views import admin_bp as organisation_admin_bp
     from feedback.organisation.views import locations_bp
     from feedback.organisation.views import public_bp as organisation_public_bp
+    from feedback.scheduler.views import bp as jobs_bp
     from feedback.surveys.staff_views import bp as responses_bp
     from feedback.surveys.views import bp as journey_bp
+    from feedback.targets.views import bp as targets_bp
 
     for blueprint in (
         auth_bp,
@@ -84,6 +90,12 @@ def _register_blueprints(app: Flask) -> None:
         reviewers_bp,
         complaints_admin_bp,
         outbox_bp,
+        imports_bp,
+        api_bp,
+        api_clients_bp,
+        fft_return_bp,
+        targets_bp,
+        jobs_bp,
     ):
         app.register_blueprint(blueprint)
     app.register_blueprint(journey_bp, name="feedback", url_prefix="/feedback/<location_code>")

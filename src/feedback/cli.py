@@ -53,8 +53,9 @@ def create_user_command(
 def seed_demo_command() -> None:
     """Load the demo trust, its wards and teams, demo users and some responses (once)."""
     from feedback.complaints.demo import seed_complaints_demo
-    from feedback.complaints.views import today
+    from feedback.db import trust_today
     from feedback.demo import DEMO_PASSWORD, seed_demo
+    from feedback.metrics.demo import seed_fft_history
 
     created = seed_demo()
     db.session.commit()
@@ -62,10 +63,34 @@ def seed_demo_command() -> None:
         click.echo("Demo data loaded.")
     else:
         click.echo("Demo data was already loaded.")
-    cases = seed_complaints_demo(today())
+    responses = seed_fft_history(trust_today())
+    db.session.commit()
+    if responses:
+        click.echo(f"Demo FFT history loaded: {responses} responses over two years.")
+    cases = seed_complaints_demo(trust_today())
     db.session.commit()
     if cases:
         click.echo(f"Demo complaints loaded: {cases} cases over two years.")
+    _refresh_summaries()
     click.echo(
         f"Demo sign-in: px@example.nhs.uk (or admin@, manager@, council@) password {DEMO_PASSWORD}"
     )
+
+
+def _refresh_summaries() -> None:
+    """Run the summary and target jobs once, as the scheduler would, so the figures are there
+    (and their runs show on the jobs page) before anyone starts the scheduler."""
+    from feedback.db import trust_today
+    from feedback.jobs import JOBS_BY_ID
+    from feedback.metrics.compute import recompute_everything
+    from feedback.scheduler.runner import run_job, run_under_lock
+
+    fft = run_under_lock(
+        JOBS_BY_ID["fft-summaries"], lambda: recompute_everything(trust_today()), "seed-demo"
+    )
+    complaints = run_job(JOBS_BY_ID["complaint-summaries"], "seed-demo")
+    targets = run_job(JOBS_BY_ID["targets"], "seed-demo")
+    for name, result in (("FFT", fft), ("Complaint", complaints), ("Target", targets)):
+        click.echo(f"{name} summaries: {result.status.value} ({result.rows_written or 0} rows)")
+        if result.error:
+            click.echo(result.error, err=True)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import random
-from datetime import UTC, datetime, timedelta
+from datetime import date
+
+from sqlalchemy import select
 
 from feedback.auth.models import Role
 from feedback.auth.services import create_user, get_user_by_email
@@ -16,10 +17,8 @@ from feedback.organisation.models import (
     Service,
     Trust,
 )
-from feedback.organisation.services import get_trust
-from feedback.surveys.models import ResponseMode
-from feedback.surveys.schema import load_questionnaire
-from feedback.surveys.services import create_response
+from feedback.organisation.services import get_trust, move_service
+from feedback.targets.services import get_target
 
 DEMO_PASSWORD = "demo-password-123"  # noqa: S105 - printed by `make run` for local use only
 
@@ -73,14 +72,28 @@ DEMO_USERS = [
     ("council@example.org", "Chris Council", Role.PEOPLES_COUNCIL),
 ]
 
-COMMENTS = [
-    "Staff were kind and listened to me.",
-    "The food could be better and it was noisy at night.",
-    "Nurses explained my care plan clearly.",
-    "Waited a long time to see a doctor.",
-    "",
-    "Everyone was friendly and the ward was clean.",
-]
+# NHS England's monthly return: inpatient wards by site; other settings by service grouping.
+SITE_CODES = {
+    "BRAD-ASH": "RT5BG",
+    "BRAD-BEL": "RT5BG",
+    "STEWART": "RT5SH",
+    "WILLOWS": "RT5WL",
+    "AGNES": "RT5AG",
+    "LANGLEY": "RT5BC",
+    "KIRBY": "RT5EV",
+    "WELFORD": "RT5EV",
+    "STLUKES": "RT5SL",
+    "RUTLAND": "RT5RM",
+    "BEACON": "RT5GL",
+}
+RETURN_GROUPINGS = {
+    "HYNCA": "Community mental health services for adults",
+    "CAMHS-CITY": "Children and young people's mental health services",
+    "CN-HINCK": "District nursing",
+}
+# Learning disability services moved to Families, Young People and Children in April 2025
+# (as they did at the trust in 2021): figures before then stay with Adult Mental Health.
+LD_MOVED_ON = date(2025, 4, 1)
 
 
 def _organisation() -> list[Service]:
@@ -94,39 +107,20 @@ def _organisation() -> list[Service]:
         for (s_code, s_name), locations in service_map.items():
             service = Service(directorate=directorate, code=s_code, name=s_name)
             for code, name, kind, setting in locations:
-                service.locations.append(Location(code=code, name=name, kind=kind, setting=setting))
+                service.locations.append(
+                    Location(
+                        code=code,
+                        name=name,
+                        kind=kind,
+                        setting=setting,
+                        site_code=SITE_CODES.get(code),
+                        return_grouping=RETURN_GROUPINGS.get(code),
+                    )
+                )
             services.append(service)
             db.session.add(service)
     db.session.flush()
     return services
-
-
-def _responses(locations: list[Location], days: int = 120) -> None:
-    """Responses spread over recent months, weighted towards good experiences."""
-    rng = random.Random(2020)  # the same demo every time
-    questionnaire = load_questionnaire("fft")
-    now = datetime.now(UTC)
-    modes = [
-        ResponseMode.ELECTRONIC_DISCHARGE,
-        ResponseMode.ELECTRONIC_HOME,
-        ResponseMode.PAPER_DISCHARGE,
-    ]
-    for index in range(400):
-        location = rng.choice(locations)
-        rating = rng.choices(["1", "2", "3", "4", "5", "6"], weights=[50, 25, 8, 6, 5, 6])[0]
-        answers = {
-            "rating": rating,
-            "reason": rng.choice(COMMENTS),
-            "respondent": rng.choice(["patient", "carer", "family_or_friend"]),
-        }
-        create_response(
-            questionnaire=questionnaire,
-            answers=answers,
-            location_id=location.id,
-            mode=rng.choice(modes),
-            idempotency_key=f"demo-{index}",
-            submitted_at=now - timedelta(days=rng.uniform(0, days)),
-        )
 
 
 def seed_demo() -> bool:
@@ -141,6 +135,12 @@ def seed_demo() -> bool:
                 [by_code["AMH-ACUTE"], by_code["AMH-REHAB"]] if role == Role.SERVICE_MANAGER else []
             )
             create_user(email=email, name=name, role=role, password=DEMO_PASSWORD, services=managed)
-    _responses([loc for s in services for loc in s.locations])
+    fypc = db.session.scalar(select(Directorate).where(Directorate.code == "FYPC"))
+    move_service(by_code["LD-INPT"], fypc, LD_MOVED_ON)
+    clinical = get_target("clinical-complaints")
+    if clinical is not None:
+        # The demo's complaints begin in December 2024: there is no 2019/20 to compare with.
+        clinical.baseline_year = 2024
+        clinical.notes = f"{clinical.notes} Demo: baseline 2024/25, the demo's first year."
     db.session.flush()
     return True

@@ -27,6 +27,7 @@ JOBS: tuple[JobSpec, ...] = (
         "feedback.metrics.jobs:refresh_last_five_weeks",
         CronTrigger(hour=2, minute=15, timezone=TIMEZONE),
         "FFT counts for the last five weeks, for paper forms and late eligible counts",
+        lock="fft-summaries",
     ),
     JobSpec(
         "complaint-summaries",

@@ -73,6 +73,32 @@ ROUTES = [
     ("POST", "/complaints/review-packs/{pack}/closed", {A, PX}),
     ("GET", "/outbox/", {A, PX}),
     ("GET", "/outbox/{message}", {A, PX}),
+    ("GET", "/metrics/imports/", {A, PX}),
+    ("GET", "/metrics/imports/eligible/sample.csv", {A, PX}),
+    ("GET", "/metrics/imports/legacy/sample.csv", {A, PX}),
+    ("GET", "/metrics/imports/eligible/upload", {A, PX}),
+    ("GET", "/metrics/imports/legacy/upload", {A, PX}),
+    ("POST", "/metrics/imports/eligible/upload", {A, PX}),
+    ("POST", "/metrics/imports/legacy/upload", {A, PX}),
+    ("POST", "/metrics/imports/eligible/confirm", {A, PX}),
+    ("POST", "/metrics/imports/legacy/confirm", {A, PX}),
+    ("GET", "/admin/api-clients/", {A}),
+    ("GET", "/admin/api-clients/new", {A}),
+    ("GET", "/admin/api-clients/{api_client}/revoke", {A}),
+    ("POST", "/admin/api-clients/new", {A}),
+    ("POST", "/admin/api-clients/{api_client}/revoke", {A}),
+    ("GET", "/targets/", {A, PX}),
+    ("GET", "/targets/{target}", {A, PX}),
+    ("GET", "/targets/{target}/edit", {A}),
+    ("GET", "/targets/{target}/baselines", {A}),
+    ("POST", "/targets/{target}/edit", {A}),
+    ("POST", "/targets/{target}/baselines", {A}),
+    ("GET", "/reports/fft-return/", {A, PX}),
+    ("GET", "/reports/fft-return/{month}/{setting}.csv", {A, PX}),
+    ("POST", "/reports/fft-return/{month}/{setting}/sent", {A, PX}),
+    ("GET", "/admin/jobs/", {A}),
+    ("GET", "/admin/jobs/{job}", {A}),
+    ("POST", "/admin/jobs/{job}/run", {A}),
 ]
 HIDDEN_FROM_SERVICE_MANAGER = [
     "/responses/{other}/{month}",
@@ -88,6 +114,7 @@ def build_route_world(secret_key: str) -> tuple[dict[Role, object], dict[str, ob
     browser walk of every staff page). The service manager manages {loc}'s service only."""
     from datetime import date
 
+    from feedback.auth.api_clients import create_api_client
     from feedback.complaints import review
     from feedback.complaints.models import Outcome
     from feedback.complaints.services import list_categories
@@ -118,6 +145,7 @@ def build_route_world(secret_key: str) -> tuple[dict[Role, object], dict[str, ob
         to="a@example.com", subject="s", body="b", reference="r", status=MessageStatus.OUTBOX
     )
     db.session.add(message)
+    api_client, _key = create_api_client("Patient record system", px.email)
     db.session.commit()
     values = {
         "loc": location.code,
@@ -134,6 +162,10 @@ def build_route_world(secret_key: str) -> tuple[dict[Role, object], dict[str, ob
         "message": message.id,
         "pack": pack.id,
         "category": list_categories(CategoryList.SUBJECT)[0].id,
+        "api_client": api_client.id,
+        "target": "fft-response-rate",
+        "setting": "inpatient",
+        "job": "journey-sweep",
     }
     return users, values
 

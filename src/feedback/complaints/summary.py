@@ -103,7 +103,11 @@ def _base_rows() -> Select:
 
 def _insert(query: Select) -> int:
     names = ["level", "unit_id", "month", *SUMMED]
-    result = db.session.execute(ComplaintSummary.__table__.insert().from_select(names, query))
+    result = db.session.execute(
+        ComplaintSummary.__table__.insert()
+        .from_select(names, query)
+        .execution_options(preserve_rowcount=True)
+    )
     return max(result.rowcount or 0, 0)
 
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 from datetime import date, timedelta
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from feedback.extensions import db
 from feedback.metrics.models import CalendarDay
@@ -36,6 +38,16 @@ PERIOD_START = {
 }
 
 
+def _row(day: date) -> dict[str, date]:
+    return {
+        "day": day,
+        "week_start": week_start(day),
+        "month_start": month_start(day),
+        "quarter_start": quarter_start(day),
+        "year_start": year_start(day),
+    }
+
+
 def ensure_calendar(first: date, last: date) -> None:
     """Add any day between first and last that the calendar table does not hold yet."""
     known = set(
@@ -45,15 +57,25 @@ def ensure_calendar(first: date, last: date) -> None:
     day = first
     while day <= last:
         if day not in known:
-            missing.append(
-                {
-                    "day": day,
-                    "week_start": week_start(day),
-                    "month_start": month_start(day),
-                    "quarter_start": quarter_start(day),
-                    "year_start": year_start(day),
-                }
-            )
+            missing.append(_row(day))
         day += timedelta(days=1)
-    if missing:
-        db.session.execute(CalendarDay.__table__.insert(), missing)
+    if not missing:
+        return
+    try:
+        with db.session.begin_nested():
+            db.session.execute(CalendarDay.__table__.insert(), missing)
+    except IntegrityError:
+        # Another job added some of these days at the same moment: add the rest one by one.
+        for row in missing:
+            with contextlib.suppress(IntegrityError), db.session.begin_nested():
+                db.session.execute(CalendarDay.__table__.insert(), [row])
+
+
+def calendar_rows(first: date, last: date) -> list[dict[str, date]]:
+    """Every day from first to last with its week, month, quarter and year (the migration
+    fills 2000 to 2040 with these, so jobs rarely need to add any)."""
+    rows, day = [], first
+    while day <= last:
+        rows.append(_row(day))
+        day += timedelta(days=1)
+    return rows

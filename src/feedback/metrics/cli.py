@@ -33,10 +33,9 @@ def metrics_cli() -> None:
 @with_appcontext
 def recompute(since: str | None, day: str | None, everything: bool) -> None:
     """Recompute FFT summaries (replacing what was there) and complaint summaries."""
-    from feedback.complaints.summary import summarise_complaints
     from feedback.jobs import JOBS_BY_ID
     from feedback.metrics.compute import recompute_everything, recompute_range
-    from feedback.scheduler.runner import run_under_lock
+    from feedback.scheduler.runner import run_job, run_under_lock
 
     first, one = _day(since, "--since"), _day(day, "--day")
     if sum(x is not None and x is not False for x in (first, one, everything or None)) != 1:
@@ -55,9 +54,7 @@ def recompute(since: str | None, day: str | None, everything: bool) -> None:
     if result.error:
         click.echo(result.error, err=True)
         raise SystemExit(1)
-    complaints = run_under_lock(
-        JOBS_BY_ID["complaint-summaries"], summarise_complaints, triggered_by="cli"
-    )
+    complaints = run_job(JOBS_BY_ID["complaint-summaries"], triggered_by="cli")
     click.echo(f"Complaint summaries: {complaints.status.value}, {complaints.rows_written} rows")
 
 

@@ -9,13 +9,14 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from sqlalchemy import case, func, select
 
+from feedback.db import utc_now
 from feedback.extensions import db
-from feedback.metrics.models import EligibleCount
+from feedback.metrics.models import EligibleCount, FftReturnSent
 from feedback.organisation.models import CareSetting, Location, Trust
 from feedback.surveys.models import Response, ResponseMode
 
@@ -176,3 +177,39 @@ def write_return(month: date, folder: Path) -> list[Path]:
         path.write_text(render_csv(month, setting, rows), encoding="utf-8", newline="")
         written.append(path)
     return written
+
+
+def due_date(month: date, working_day: int) -> date:
+    """The return is due on a set working day of the following month (England's calendar)."""
+    import holidays
+
+    first = month_end(month) + timedelta(days=1)
+    bank_holidays = holidays.country_holidays("GB", subdiv="ENG", years=first.year)
+    day, counted = first, 0
+    while True:
+        if day.weekday() < 5 and day not in bank_holidays:
+            counted += 1
+            if counted == working_day:
+                return day
+        day += timedelta(days=1)
+
+
+def sent_returns(month: date) -> dict[str, FftReturnSent]:
+    return {
+        sent.setting: sent
+        for sent in db.session.scalars(select(FftReturnSent).where(FftReturnSent.month == month))
+    }
+
+
+def record_sent(month: date, setting: CareSetting, csv_text: str, sent_by: str) -> FftReturnSent:
+    """Keep the copy that was sent; sending again (a resubmission) replaces it."""
+    sent = db.session.scalar(
+        select(FftReturnSent).where(
+            FftReturnSent.month == month, FftReturnSent.setting == setting.value
+        )
+    )
+    if sent is None:
+        sent = FftReturnSent(month=month, setting=setting.value)
+        db.session.add(sent)
+    sent.csv_text, sent.sent_by, sent.sent_at = csv_text, sent_by, utc_now()
+    return sent

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Date, DateTime, ForeignKey, Index, Integer, String, UniqueConstraint
+from sqlalchemy import Date, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from feedback.db import Base, utc_now
@@ -32,6 +32,11 @@ RESPONDENT_COLUMNS = (
     "respondent_staff_helping",
     "respondent_not_given",
 )
+# The platform's languages as columns (a new language adds one with a migration; until then
+# it counts under "other"): one wide row per location and day is far cheaper to fill and roll
+# up than a row per language.
+LANGUAGES = ("en", "ur", "gu", "pa", "pl")
+LANGUAGE_COLUMNS = (*(f"language_{code}" for code in LANGUAGES), "language_other")
 # Every count a day row holds and a summary row sums. Modes, respondents and easy read count
 # rated responses only, as the national return does; `no_rating` keeps the rest in view.
 COUNT_COLUMNS = (
@@ -40,6 +45,7 @@ COUNT_COLUMNS = (
     *MODE_COLUMNS,
     *RESPONDENT_COLUMNS,
     "easy_read",
+    *LANGUAGE_COLUMNS,
 )
 # Monthly figures, held on the day row of the month's first day so that they roll up with the
 # rest: discharges or contacts (the response rate's denominator) and old-question responses.
@@ -75,6 +81,12 @@ class FftCounts:
     respondent_staff_helping: Mapped[int] = _count()
     respondent_not_given: Mapped[int] = _count()
     easy_read: Mapped[int] = _count()
+    language_en: Mapped[int] = _count()
+    language_ur: Mapped[int] = _count()
+    language_gu: Mapped[int] = _count()
+    language_pa: Mapped[int] = _count()
+    language_pl: Mapped[int] = _count()
+    language_other: Mapped[int] = _count()
     # None: no count was given (no rate), which is not the same as 0 (no rate either).
     eligible: Mapped[int | None] = mapped_column(Integer)
     legacy_responses: Mapped[int | None] = mapped_column(Integer)
@@ -96,7 +108,9 @@ class CalendarDay(Base):
 class FftDay(FftCounts, Base):
     __tablename__ = "fft_day"
 
-    location_id: Mapped[int] = mapped_column(ForeignKey("location.id"), primary_key=True)
+    # No foreign key: the table is rebuilt from `response`, which holds the constraint, and a
+    # check per inserted row was a tenth of the full recompute.
+    location_id: Mapped[int] = mapped_column(Integer, primary_key=True)
     day: Mapped[date] = mapped_column(Date, primary_key=True, index=True)
 
 
@@ -109,26 +123,6 @@ class FftSummary(FftCounts, Base):
     period: Mapped[str] = mapped_column(String(8), primary_key=True)
     period_start: Mapped[date] = mapped_column(Date, primary_key=True)
     total: Mapped[int] = _count()
-
-
-class FftLanguageDay(Base):
-    __tablename__ = "fft_language_day"
-
-    location_id: Mapped[int] = mapped_column(ForeignKey("location.id"), primary_key=True)
-    day: Mapped[date] = mapped_column(Date, primary_key=True, index=True)
-    language: Mapped[str] = mapped_column(String(10), primary_key=True)
-    responses: Mapped[int] = _count()
-
-
-class FftLanguageSummary(Base):
-    __tablename__ = "fft_language_summary"
-
-    level: Mapped[str] = mapped_column(String(12), primary_key=True)
-    unit_id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    period: Mapped[str] = mapped_column(String(8), primary_key=True)
-    period_start: Mapped[date] = mapped_column(Date, primary_key=True)
-    language: Mapped[str] = mapped_column(String(10), primary_key=True)
-    responses: Mapped[int] = _count()
 
 
 class EligibleCount(Base):
@@ -180,3 +174,18 @@ class LegacyFftMonth(Base):
     @property
     def responses(self) -> int:
         return sum(getattr(self, column) for column in LEGACY_COLUMNS)
+
+
+class FftReturnSent(Base):
+    """A copy of each monthly return as it was sent: NHS England cannot correct a published
+    return, so the team must be able to see what went and when."""
+
+    __tablename__ = "fft_return_sent"
+    __table_args__ = (UniqueConstraint("month", "setting"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    month: Mapped[date] = mapped_column(Date)
+    setting: Mapped[str] = mapped_column(String(20))
+    sent_by: Mapped[str] = mapped_column(String(254))
+    sent_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
+    csv_text: Mapped[str] = mapped_column(Text)

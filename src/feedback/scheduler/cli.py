@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import signal
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 import click
 from flask import Flask, current_app
@@ -34,6 +38,7 @@ def run_scheduler() -> None:
     app: Flask = current_app._get_current_object()  # type: ignore[attr-defined]
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
     scheduler = BlockingScheduler(timezone="Europe/London")
+    started = datetime.now(ZoneInfo("Europe/London"))
     for spec in _jobs():
         if spec.trigger is None:
             continue
@@ -46,12 +51,15 @@ def run_scheduler() -> None:
             coalesce=True,
             max_instances=1,
             misfire_grace_time=300,
+            # Once at start as well, so figures are fresh straight after a deploy or restart.
+            next_run_time=started,
         )
     click.echo(f"Scheduler started with {len(scheduler.get_jobs())} jobs (Ctrl+C stops it)")
-    try:
+    # systemd and containers stop a service with SIGTERM: finish the running job, then exit.
+    signal.signal(signal.SIGTERM, lambda *_: scheduler.shutdown(wait=True))
+    with contextlib.suppress(KeyboardInterrupt, SystemExit):
         scheduler.start()
-    except (KeyboardInterrupt, SystemExit):
-        click.echo("Scheduler stopped")
+    click.echo("Scheduler stopped")
 
 
 def _run_in_app(app: Flask, spec: JobSpec) -> None:

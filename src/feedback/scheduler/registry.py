@@ -20,6 +20,12 @@ class JobSpec:
     description: str
     # How long a run may hold the job's lock; a process killed mid-run frees it after this.
     lease: timedelta = field(default=timedelta(minutes=30))
+    # Jobs that write the same tables share a lock, so they never run at once either.
+    lock: str | None = None
+
+    @property
+    def lock_id(self) -> str:
+        return self.lock or self.id
 
     def function(self) -> Callable[[], int]:
         module, _, name = self.target.partition(":")

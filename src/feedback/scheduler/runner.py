@@ -38,24 +38,24 @@ class RunResult:
 
 def _claim(spec: JobSpec, process: str) -> tuple[bool, JobLock]:
     """Try to take the job's lock; commits either way."""
-    if db.session.get(JobLock, spec.id) is None:
+    if db.session.get(JobLock, spec.lock_id) is None:
         try:
             with db.session.begin_nested():
-                db.session.add(JobLock(job_id=spec.id))
+                db.session.add(JobLock(job_id=spec.lock_id))
         except IntegrityError:
             pass  # another process made the row first: the UPDATE below decides
     now = utc_now()
     claimed = db.session.execute(
         update(JobLock)
         .where(
-            JobLock.job_id == spec.id,
+            JobLock.job_id == spec.lock_id,
             or_(JobLock.locked_until.is_(None), JobLock.locked_until < now),
         )
         .values(holder=process, locked_until=now + spec.lease)
         .execution_options(synchronize_session=False)
     )
     db.session.commit()
-    lock = db.session.get(JobLock, spec.id)
+    lock = db.session.get(JobLock, spec.lock_id)
     db.session.refresh(lock)
     return claimed.rowcount == 1, lock
 
@@ -63,19 +63,22 @@ def _claim(spec: JobSpec, process: str) -> tuple[bool, JobLock]:
 def _release(spec: JobSpec, process: str) -> None:
     db.session.execute(
         update(JobLock)
-        .where(JobLock.job_id == spec.id, JobLock.holder == process)
+        .where(JobLock.job_id == spec.lock_id, JobLock.holder == process)
         .values(holder=None, locked_until=None, run_id=None)
         .execution_options(synchronize_session=False)
     )
     db.session.commit()
 
 
-def _mark_interrupted(spec: JobSpec) -> None:
+def _mark_interrupted(spec: JobSpec, previous_run_id: int | None) -> None:
     """Runs still marked running when their lock has lapsed died with their process; their
     work went with their transaction."""
     db.session.execute(
         update(JobRun)
-        .where(JobRun.job_id == spec.id, JobRun.status == RunStatus.RUNNING)
+        .where(
+            or_(JobRun.job_id == spec.id, JobRun.id == previous_run_id),
+            JobRun.status == RunStatus.RUNNING,
+        )
         .values(
             status=RunStatus.INTERRUPTED,
             finished_at=utc_now(),
@@ -111,7 +114,7 @@ def run_under_lock(spec: JobSpec, work: Callable[[], int], triggered_by: str) ->
         db.session.commit()
         return RunResult(run.id, run.status, None, run.error)
     try:
-        _mark_interrupted(spec)
+        _mark_interrupted(spec, lock.run_id)
         run = JobRun(
             job_id=spec.id, status=RunStatus.RUNNING, triggered_by=triggered_by, process=process
         )
@@ -159,13 +162,14 @@ def job_states(specs: Sequence[JobSpec]) -> list[JobState]:
     latest = _latest_runs(ids, JobRun.status != RunStatus.SKIPPED)
     succeeded = _latest_runs(ids, JobRun.status == RunStatus.SUCCEEDED)
     now = utc_now()
+    locks = {spec.lock_id for spec in specs}
     held = set(
         db.session.scalars(
-            select(JobLock.job_id).where(JobLock.job_id.in_(ids), JobLock.locked_until > now)
+            select(JobLock.job_id).where(JobLock.job_id.in_(locks), JobLock.locked_until > now)
         )
     )
     return [
-        JobState(spec, latest.get(spec.id), succeeded.get(spec.id), spec.id in held)
+        JobState(spec, latest.get(spec.id), succeeded.get(spec.id), spec.lock_id in held)
         for spec in specs
     ]
 

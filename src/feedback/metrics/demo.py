@@ -1,0 +1,186 @@
+"""Demo FFT history: two years of responses with the variety a real trust has, eligible counts
+for every location and month, and the old question's results for 2019/20.
+
+Problems left in on purpose, for the dashboards to find: Belvoir Ward's experience dips for
+four months, ending three months ago; the Agnes Unit and the Beacon Unit have only a handful
+of responses a month; one month of Stewart House's discharges was under-counted (a response
+rate over 100%).
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import UTC, date, datetime, time, timedelta
+
+from sqlalchemy import func, select
+
+from feedback.extensions import db
+from feedback.metrics.calendar import month_start
+from feedback.metrics.models import LEGACY_COLUMNS, EligibleCount, LegacyFftMonth
+from feedback.organisation.models import Location
+from feedback.surveys.models import Response, ResponseMode
+from feedback.surveys.schema import load_questionnaire
+from feedback.surveys.services import create_response
+
+M = ResponseMode
+WARD_MODES = (
+    [M.ELECTRONIC_DISCHARGE, M.PAPER_DISCHARGE, M.SMS, M.ELECTRONIC_HOME],
+    [50, 28, 12, 10],
+)
+TEAM_MODES = (
+    [M.SMS, M.ELECTRONIC_HOME, M.TELEPHONE, M.PAPER_HOME, M.ONLINE, M.OTHER],
+    [48, 24, 10, 10, 6, 2],
+)
+# Monthly (discharges or contacts, response rate) by location; the rest get the default.
+SHAPE = {
+    "AGNES": (9, 0.35),
+    "BEACON": (7, 0.4),
+    "HYNCA": (620, 0.05),
+    "CAMHS-CITY": (480, 0.04),
+    "CN-HINCK": (900, 0.035),
+}
+WARD_SHAPE = (38, 0.22)
+GOOD = [50, 26, 8, 6, 4, 6]
+DIP = [22, 22, 14, 20, 16, 6]
+LANGUAGES = (["en", "ur", "gu", "pa", "pl"], [90, 3, 3, 2, 2])
+COMMENTS = {
+    "good": [
+        "Staff were kind and listened to me.",
+        "The nurses explained my care plan clearly and gave me a copy.",
+        "Everyone was friendly and the ward was clean.",
+        "My key worker always rang back when she said she would.",
+        "The occupational therapist helped me get ready to go home.",
+        "They treated my dad with dignity and kept us informed.",
+    ],
+    "mixed": [
+        "Good care but the food could be better and it was noisy at night.",
+        "Helpful staff, though it was hard to get through on the phone.",
+        "Waited a long time to see a doctor but the nurses were great.",
+    ],
+    "poor": [
+        "Nobody told us about the discharge plan until the day itself.",
+        "Too few staff at night; I did not feel safe on the ward.",
+        "My appointment was cancelled twice without an explanation.",
+        "The ward was dirty and the toilets were not cleaned.",
+    ],
+}
+
+
+def _months(first: date, last: date) -> list[date]:
+    months, month = [], month_start(first)
+    while month <= last:
+        months.append(month)
+        month = (month + timedelta(days=32)).replace(day=1)
+    return months
+
+
+def _comment(rng: random.Random, rating: int) -> str:
+    if rng.random() < 0.35:
+        return ""
+    kind = "good" if rating <= 2 else "mixed" if rating in (3, 6) else "poor"
+    return rng.choice(COMMENTS[kind])
+
+
+def _answers(rng: random.Random, rating: int | None) -> dict[str, str]:
+    answers = {"reason": _comment(rng, rating or 3)}
+    if rating is not None:
+        answers["rating"] = str(rating)
+    respondent = rng.choices(
+        ["patient", "carer", "family_or_friend", "staff_helping", None], [62, 14, 12, 5, 7]
+    )[0]
+    if respondent:
+        answers["respondent"] = respondent
+    return answers
+
+
+def dip_months(today: date) -> list[date]:
+    """The four months, ending three months ago, when Belvoir Ward's experience dipped."""
+    index = today.year * 12 + today.month - 1
+    return [date((index - n) // 12, (index - n) % 12 + 1, 1) for n in (6, 5, 4, 3)]
+
+
+def _ratings_for(location: Location, month: date, today: date) -> list[int]:
+    return DIP if location.code == "BRAD-BEL" and month in dip_months(today) else GOOD
+
+
+def _responses_for_month(
+    rng: random.Random, location: Location, month: date, count: int, today: date
+) -> int:
+    modes, weights = WARD_MODES if location.is_inpatient else TEAM_MODES
+    days = [(month + timedelta(days=d)) for d in range(31)]
+    days = [d for d in days if d.month == month.month and d <= today]
+    made = 0
+    for index in range(count):
+        day = rng.choice(days)
+        language = rng.choices(*LANGUAGES)[0]
+        easy_read = rng.random() < (0.6 if location.code == "AGNES" else 0.06)
+        questionnaire = load_questionnaire("fft", language, easy_read)
+        rating = rng.choices([1, 2, 3, 4, 5, 6], _ratings_for(location, month, today))[0]
+        moment = datetime.combine(day, time(rng.randrange(8, 21), rng.randrange(60)), tzinfo=UTC)
+        create_response(
+            questionnaire=questionnaire,
+            answers=_answers(rng, None if rng.random() < 0.03 else rating),
+            location_id=location.id,
+            mode=rng.choices(modes, weights)[0],
+            idempotency_key=f"demo-{location.code}-{month:%Y%m}-{index}",
+            submitted_at=moment,
+        )
+        made += 1
+    return made
+
+
+def seed_fft_history(today: date, months: int = 24) -> int:
+    """Load the history once; returns how many responses were made (0 if already there)."""
+    if db.session.scalar(select(func.count(Response.id))):
+        return 0
+    rng = random.Random(2020)
+    locations = list(db.session.scalars(select(Location).order_by(Location.code)))
+    first = month_start(today - timedelta(days=30 * months))
+    made = 0
+    for month in _months(first, today):
+        for location in locations:
+            eligible, rate = SHAPE.get(location.code, WARD_SHAPE)
+            eligible = max(1, round(eligible * rng.uniform(0.8, 1.2)))
+            # The response rate creeps up over the two years, as the improvement plan asks.
+            growth = 1 + 0.3 * (month - first).days / 730
+            count = max(0, round(eligible * rate * growth * rng.uniform(0.7, 1.3)))
+            if month == month_start(today):
+                count = count * today.day // 31  # the month so far
+            made += _responses_for_month(rng, location, month, count, today)
+            if month < month_start(today):
+                if location.code == "STEWART" and month == dip_months(today)[0]:
+                    eligible = 3  # a mis-keyed count: more responses than discharges
+                db.session.add(
+                    EligibleCount(
+                        location_id=location.id,
+                        month=month,
+                        eligible=eligible,
+                        source="Demo patient record system",
+                    )
+                )
+        db.session.flush()
+    _legacy_year(rng, locations)
+    return made
+
+
+def _legacy_year(rng: random.Random, locations: list[Location]) -> None:
+    """2019/20 on the old question, with its eligible counts, for the response-rate baseline."""
+    for month in _months(date(2019, 4, 1), date(2020, 3, 1)):
+        for location in locations:
+            eligible, rate = SHAPE.get(location.code, WARD_SHAPE)
+            eligible = max(1, round(eligible * rng.uniform(0.8, 1.2)))
+            responses = round(eligible * rate * 0.7 * rng.uniform(0.6, 1.2))
+            split = rng.choices(range(6), [55, 25, 7, 5, 4, 4], k=responses)
+            db.session.add(
+                LegacyFftMonth(
+                    location_id=location.id,
+                    month=month,
+                    imported_by="Demo: 2019/20 FFT export",
+                    **{name: split.count(i) for i, name in enumerate(LEGACY_COLUMNS)},
+                )
+            )
+            db.session.add(
+                EligibleCount(
+                    location_id=location.id, month=month, eligible=eligible, source="Demo 2019/20"
+                )
+            )
