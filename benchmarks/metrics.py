@@ -475,7 +475,7 @@ def time_everything(app: Flask, today: date) -> Timings:
             analyse()
         days = [(day, timed(lambda d=day: recompute_range(d, d))) for day in sample_days(today)]
         returned = min(timed(lambda: monthly_return(month)) for _ in range(RETURN_RUNS))
-        tables = ("fft_day", "fft_summary", "fft_language_day", "fft_language_summary")
+        tables = ("fft_day", "fft_summary")
         tables += ("complaint_summary",)
         rows = {t: db.session.scalar(sa.text(f"SELECT COUNT(*) FROM {t}")) for t in tables}  # noqa: S608
         db.session.remove()

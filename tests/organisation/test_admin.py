@@ -95,3 +95,52 @@ def test_the_public_index_lists_open_locations(client):
     page = client.get("/").get_data(as_text=True)
     assert "Kirby Ward" in page and "Closed Ward" not in page
     assert f"/feedback/{open_location.code}/" in page
+
+
+def test_moving_a_service_keeps_its_history(client):
+    old, new = make_directorate("AMH/LD"), make_directorate("FYPC/LD")
+    service = make_service(directorate=old)
+    sign_in(client, make_user(Role.ADMIN))
+    client.post(
+        f"/admin/organisation/services/{service.id}",
+        data={"name": service.name, "directorate_id": new.id},
+    )
+    db.session.refresh(service)
+    assert service.directorate_id == new.id
+    page = client.get(f"/admin/organisation/services/{service.id}")
+    assert "Directorates over time" in page.text and "Before any record" in page.text
+    assert page.text.index("AMH/LD") < page.text.index(
+        "FYPC/LD", page.text.index("Directorates over time")
+    )
+
+
+def test_a_location_carries_its_return_site_and_grouping(client):
+    service = make_service()
+    sign_in(client, make_user(Role.ADMIN))
+    client.post(
+        "/admin/organisation/locations/new",
+        data={
+            "name": "Hinckley district nurses",
+            "code": "cn-hinck",
+            "service_id": service.id,
+            "kind": "community_team",
+            "setting": "community",
+            "site_code": "",
+            "return_grouping": "District nursing",
+        },
+    )
+    location = db.session.query(Location).filter_by(code="CN-HINCK").one()
+    assert (location.return_grouping, location.site_code) == ("District nursing", None)
+    client.post(
+        f"/admin/organisation/locations/{location.code}",
+        data={
+            "name": location.name,
+            "service_id": service.id,
+            "kind": "ward",
+            "setting": "inpatient",
+            "site_code": "rt5bg",
+            "return_grouping": "",
+        },
+    )
+    db.session.refresh(location)
+    assert (location.site_code, location.return_grouping) == ("RT5BG", None)

@@ -87,3 +87,28 @@ def test_admins_enter_a_baseline(app, client) -> None:
         "/targets/fft-response-rate/baselines", data={"unit_id": str(service.id), "percent": "150"}
     )
     assert "between 0 and 100" in refused.text
+
+
+def test_a_response_rate_over_100_percent_is_shown_as_computed_with_a_warning(app, client) -> None:
+    from feedback.metrics.models import FftSummary
+
+    service = make_service("Stewart House")
+    month = trust_today().replace(day=1)
+    db.session.add(
+        FftSummary(
+            level="service",
+            unit_id=service.id,
+            period="month",
+            period_start=month,
+            very_good=30,
+            total=30,
+            eligible=24,
+        )
+    )
+    db.session.commit()
+    evaluate_all_targets()
+    db.session.commit()
+    sign_in(client, make_user(Role.PX_TEAM))
+    page = client.get("/targets/fft-response-rate")
+    assert "125% (30 of 24)" in page.text
+    assert "Over 100%: check the eligible count" in page.text

@@ -19,6 +19,7 @@ from feedback.auth.models import Role
 from feedback.db import trust_today
 from feedback.extensions import db
 from feedback.metrics.import_forms import ConfirmForm, UploadForm
+from feedback.metrics.import_overview import list_eligible_overview, sample_csv, stored_series
 from feedback.metrics.imports import (
     COLUMN_LABELS,
     DEFAULT_MAX_BYTES,
@@ -28,13 +29,10 @@ from feedback.metrics.imports import (
     ImportKind,
     ImportPreview,
     decode_upload,
-    list_eligible_overview,
     max_upload_bytes,
     read_csv,
-    sample_csv,
     save_rows,
     size_in_words,
-    stored_series,
 )
 
 bp = restricted_to(

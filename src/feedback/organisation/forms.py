@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from wtforms import SelectField, StringField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, Length, Regexp
+from wtforms.validators import DataRequired, Length, Optional, Regexp
 
 from feedback.organisation.models import CareSetting, LocationKind
 from feedback.web.forms import BaseForm
@@ -59,6 +59,18 @@ class LocationForm(BaseForm):
         "Care setting",
         description="NHS England's FFT setting: the monthly return is made for each",
         choices=[SelectChoice(s.value, label) for s, label in SETTING_LABELS.items()],
+    )
+    site_code = StringField(
+        "Site code",
+        description="The ODS site code NHS England's monthly return gives inpatient wards, "
+        "for example RT5BG",
+        validators=[Optional(), Length(max=20)],
+    )
+    return_grouping = StringField(
+        "NHS England service grouping",
+        description="Mental health and community teams are reported together under this name "
+        "in the monthly return, for example District nursing. Leave empty to use the service.",
+        validators=[Optional(), Length(max=100)],
     )
 
 

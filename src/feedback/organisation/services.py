@@ -161,23 +161,47 @@ def directorate_history(service: Service) -> Sequence[ServiceDirectorate]:
 
 
 def create_location(
-    *, service: Service, code: str, name: str, kind: LocationKind, setting: CareSetting
+    *,
+    service: Service,
+    code: str,
+    name: str,
+    kind: LocationKind,
+    setting: CareSetting,
+    site_code: str | None = None,
+    return_grouping: str | None = None,
 ) -> Location:
     code = code.upper()
     _require_unique_code(Location, code, None)
-    location = Location(service=service, code=code, name=name, kind=kind, setting=setting)
+    location = Location(
+        service=service,
+        code=code,
+        name=name,
+        kind=kind,
+        setting=setting,
+        site_code=site_code.upper() if site_code else None,
+        return_grouping=return_grouping,
+    )
     db.session.add(location)
     db.session.flush()
     return location
 
 
 def update_location(
-    location: Location, *, service: Service, name: str, kind: LocationKind, setting: CareSetting
+    location: Location,
+    *,
+    service: Service,
+    name: str,
+    kind: LocationKind,
+    setting: CareSetting,
+    site_code: str | None = None,
+    return_grouping: str | None = None,
 ) -> None:
     location.service = service
     location.name = name
     location.kind = kind
     location.setting = setting
+    location.site_code = site_code.upper() if site_code else None
+    location.return_grouping = return_grouping
     db.session.flush()
 
 

@@ -137,7 +137,12 @@ def edit_service(service_id: int) -> ResponseReturnValue:
         db.session.commit()
         flash(f"{service.name} saved")
         return redirect(url_for(".overview"))
-    return render_template("organisation/service-form.html", form=form, service=service)
+    return render_template(
+        "organisation/service-form.html",
+        form=form,
+        service=service,
+        history=services.directorate_history(service),
+    )
 
 
 @admin_bp.post("/services/<int:service_id>/retired")
@@ -162,6 +167,8 @@ def add_location() -> ResponseReturnValue:
                 name=form.name.data,
                 kind=LocationKind(form.kind.data),
                 setting=CareSetting(form.setting.data),
+                site_code=form.site_code.data or None,
+                return_grouping=form.return_grouping.data or None,
             )
         except services.OrganisationError as error:
             form.code.errors.append(str(error))
@@ -191,6 +198,8 @@ def edit_location(code: str) -> ResponseReturnValue:
             name=form.name.data,
             kind=LocationKind(form.kind.data),
             setting=CareSetting(form.setting.data),
+            site_code=form.site_code.data or None,
+            return_grouping=form.return_grouping.data or None,
         )
         db.session.commit()
         flash(f"{location.name} saved")
