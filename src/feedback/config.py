@@ -56,6 +56,12 @@ DEFAULTS: dict[str, Any] = {
     "NOTIFY_API_KEY": None,
     "NOTIFY_EMAIL_TEMPLATE_ID": None,
     "NOTIFY_BASE_URL": "https://api.notifications.service.gov.uk",
+    # Finished journeys are kept this long so a retried submit still finds its record.
+    "JOURNEY_KEEP_FINISHED": timedelta(days=2),
+    # Eligible-count and legacy FFT files, and API bodies.
+    "IMPORT_MAX_BYTES": 2_000_000,
+    # NHS England's monthly FFT return is due on this working day of the following month.
+    "FFT_RETURN_DUE_WORKING_DAY": 10,
 }
 
 

@@ -59,7 +59,7 @@ def show_return() -> ResponseReturnValue:
     rows = fft_return.return_rows(month)
     csvs = {s: fft_return.render_csv(month, s, rows[s]) for s in CareSetting}
     sent = fft_return.sent_returns(month)
-    working_day = current_app.config.get("FFT_RETURN_DUE_WORKING_DAY", 10)
+    working_day = current_app.config["FFT_RETURN_DUE_WORKING_DAY"]
     return render_template(
         "metrics/fft-return.html",
         month=month,

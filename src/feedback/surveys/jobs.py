@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from flask import current_app
 from sqlalchemy import and_, delete, or_
 
@@ -17,7 +15,7 @@ def sweep_journeys() -> int:
     can no longer arrive; returns how many went."""
     now = utc_now()
     abandoned_before = now - current_app.config["JOURNEY_MAX_AGE"]
-    finished_before = now - current_app.config.get("JOURNEY_KEEP_FINISHED", timedelta(days=2))
+    finished_before = now - current_app.config["JOURNEY_KEEP_FINISHED"]
     unfinished = and_(Journey.submitted_at.is_(None), Journey.response_id.is_(None))
     result = db.session.execute(
         delete(Journey)
