@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from feedback.auth.models import Role
 from feedback.complaints.summary import ComplaintSummary
 from feedback.db import trust_today
@@ -112,3 +114,20 @@ def test_a_response_rate_over_100_percent_is_shown_as_computed_with_a_warning(ap
     page = client.get("/targets/fft-response-rate")
     assert "125% (30 of 24)" in page.text
     assert "Over 100%: check the eligible count" in page.text
+
+
+def test_clinical_complaints_above_the_baseline_carry_no_data_warning(app, client) -> None:
+    trust_id = make_service().directorate.trust_id
+    db.session.add_all(
+        [
+            ComplaintSummary(level="trust", unit_id=trust_id, month=m, clinical_received=n)
+            for m, n in ((date(2019, 4, 1), 8), (date(2026, 4, 1), 12))
+        ]
+    )
+    db.session.commit()
+    evaluate_all_targets()
+    db.session.commit()
+    sign_in(client, make_user(Role.PX_TEAM))
+    page = client.get("/targets/clinical-complaints")
+    assert "150% (12 of 8)" in page.text and "Off target" in page.text
+    assert "check the eligible count" not in page.text
