@@ -33,6 +33,11 @@ def utc_now() -> datetime:
 TRUST_TIMEZONE = ZoneInfo("Europe/London")
 
 
+def as_utc(moment: datetime) -> datetime:
+    """A stored moment as aware UTC: SQLite hands back naive datetimes for UTC values."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
 def trust_today() -> date:
     """Today's date at the trust, which is what every figure and deadline counts in."""
     return utc_now().astimezone(TRUST_TIMEZONE).date()

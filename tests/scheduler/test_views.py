@@ -42,3 +42,18 @@ def test_only_admins_see_jobs(app, client) -> None:
     sign_in(client, make_user(Role.PX_TEAM))
     assert client.get("/admin/jobs/").status_code == 403
     assert client.post("/admin/jobs/journey-sweep/run").status_code == 403
+
+
+def test_admins_are_told_when_no_scheduler_is_running(app, client) -> None:
+    sign_in(client, make_user(Role.ADMIN))
+    assert "The scheduler does not seem to be running" in client.get("/admin/jobs/").text
+    run_under_lock(SPEC_EMAIL, lambda: 0, triggered_by="schedule")
+    assert "The scheduler does not seem to be running" not in client.get("/admin/jobs/").text
+    # A run started by hand says nothing about the scheduler process.
+    db.session.query(JobRun).delete()
+    db.session.commit()
+    client.post("/admin/jobs/journey-sweep/run")
+    assert "The scheduler does not seem to be running" in client.get("/admin/jobs/").text
+
+
+SPEC_EMAIL = JobSpec("email-delivery", "feedback.jobs:JOBS", None, "Email")

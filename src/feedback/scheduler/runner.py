@@ -189,3 +189,10 @@ def recent_runs(job_id: str, limit: int = 50) -> Sequence[JobRun]:
     return db.session.scalars(
         select(JobRun).where(JobRun.job_id == job_id).order_by(JobRun.id.desc()).limit(limit)
     ).all()
+
+
+def last_scheduled_run() -> JobRun | None:
+    """The latest run the scheduler process started: how admins tell whether it is up."""
+    return db.session.scalar(
+        select(JobRun).where(JobRun.triggered_by == "schedule").order_by(JobRun.id.desc()).limit(1)
+    )

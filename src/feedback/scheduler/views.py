@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
 from flask_login import current_user
 
 from feedback.auth.access import restricted_to
 from feedback.auth.models import Role
+from feedback.db import as_utc, utc_now
 from feedback.jobs import JOBS, JOBS_BY_ID
 from feedback.scheduler.models import RunStatus
-from feedback.scheduler.runner import job_states, recent_runs, run_job
+from feedback.scheduler.runner import job_states, last_scheduled_run, recent_runs, run_job
 
 bp = restricted_to(Blueprint("jobs", __name__, url_prefix="/admin/jobs"), [Role.ADMIN])
+
 
 STATUS_TAGS = {
     RunStatus.RUNNING: ("Running", "nhsuk-tag--blue"),
@@ -28,9 +32,17 @@ def _run_status_tag(status: RunStatus) -> tuple[str, str]:
     return STATUS_TAGS[status]
 
 
+# The email job runs every minute: with no scheduled run for this long, no scheduler is up.
+SCHEDULER_SILENT_AFTER = timedelta(minutes=15)
+
+
 @bp.get("/")
 def list_jobs() -> ResponseReturnValue:
-    return render_template("scheduler/jobs.html", states=job_states(JOBS))
+    last = last_scheduled_run()
+    silent = last is None or utc_now() - as_utc(last.started_at) > SCHEDULER_SILENT_AFTER
+    return render_template(
+        "scheduler/jobs.html", states=job_states(JOBS), last_scheduled=last, silent=silent
+    )
 
 
 @bp.get("/<job_id>")

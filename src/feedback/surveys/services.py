@@ -8,14 +8,14 @@ from __future__ import annotations
 import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
-from feedback.db import utc_now
+from feedback.db import as_utc, utc_now
 from feedback.extensions import db
 from feedback.organisation.models import Location, Service
 from feedback.surveys.models import Answer, Journey, Response, ResponseMode
@@ -34,11 +34,6 @@ class AnswerError(ValueError):
 def trust_date(moment: datetime) -> date:
     """The calendar date at the trust (Europe/London) of a UTC moment."""
     return as_utc(moment).astimezone(TRUST_TIMEZONE).date()
-
-
-def as_utc(moment: datetime) -> datetime:
-    # SQLite hands back naive datetimes for the UTC values we stored.
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def month_start(day: date) -> date:
