@@ -11,11 +11,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import cache
-from zoneinfo import ZoneInfo
 
 import holidays
 
-TRUST_TIMEZONE = ZoneInfo("Europe/London")
+from feedback.db import TRUST_TIMEZONE
+
 ACKNOWLEDGEMENT_WORKING_DAYS = 3
 DEFAULT_TARGET_WORKING_DAYS = 25
 # Enough for any target a trust sets (the statutory ceiling is six months, about 130 days).

@@ -8,10 +8,9 @@ from datetime import date
 from flask import Flask, current_app
 from flask_babel import gettext as _
 
-from feedback.complaints.clock import TRUST_TIMEZONE
 from feedback.complaints.models import CaseKind, ContactPreference, ReceivedBy
 from feedback.complaints.services import NewCase, get_case_by_key, open_case
-from feedback.db import utc_now
+from feedback.db import trust_today
 from feedback.notifications.gateway import deliver_if_sending, email_gateway
 from feedback.organisation.services import get_service_by_code
 from feedback.surveys.schema import NOT_SURE
@@ -22,7 +21,7 @@ QUESTIONNAIRE_ID = "complaint"
 
 
 def _today() -> date:
-    return utc_now().astimezone(TRUST_TIMEZONE).date()
+    return trust_today()
 
 
 def new_case_from_answers(submission: Submission) -> NewCase:

@@ -15,9 +15,8 @@ from flask_babel import force_locale
 from sqlalchemy import Date, DateTime, ForeignKey, Integer, String, Text, func, select
 from sqlalchemy.orm import Mapped, mapped_column
 
-from feedback.complaints.clock import TRUST_TIMEZONE
 from feedback.complaints.models import CaseKind, Complaint, ContactPreference
-from feedback.db import Base, utc_now
+from feedback.db import Base, trust_today, utc_now
 from feedback.extensions import db
 from feedback.notifications.gateway import email_gateway
 from feedback.surveys.services import AnswerError
@@ -107,7 +106,7 @@ def record_satisfaction(submission: Submission) -> str | None:
             idempotency_key=submission.key,
             invite_id=invite.id,
             service_id=case.service_id if case else None,
-            submitted_on=utc_now().astimezone(TRUST_TIMEZONE).date(),
+            submitted_on=trust_today(),
             overall=int(overall) if overall else None,
             kept_informed=_choice(submission.answers, "kept_informed"),
             response_clear=_choice(submission.answers, "response_clear"),

@@ -12,7 +12,7 @@ from wtforms.fields.choices import SelectChoice
 from feedback.auth.access import restricted_to
 from feedback.auth.models import Role
 from feedback.complaints import queries, satisfaction, services
-from feedback.complaints.clock import TRUST_TIMEZONE, working_days_left
+from feedback.complaints.clock import working_days_left
 from feedback.complaints.forms import (
     AssignForm,
     CloseForm,
@@ -34,7 +34,7 @@ from feedback.complaints.models import (
     Outcome,
     ReceivedBy,
 )
-from feedback.db import utc_now
+from feedback.db import trust_today
 from feedback.extensions import db
 from feedback.notifications.gateway import deliver_if_sending
 from feedback.organisation.services import get_service_by_code, list_services
@@ -47,7 +47,7 @@ bp = restricted_to(
 
 
 def today() -> date:
-    return utc_now().astimezone(TRUST_TIMEZONE).date()
+    return trust_today()
 
 
 @bp.app_template_filter("case_status")

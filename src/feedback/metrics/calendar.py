@@ -30,6 +30,25 @@ def year_start(day: date) -> date:
     return date(day.year if day.month >= 4 else day.year - 1, 4, 1)
 
 
+def add_months(month: date, count: int) -> date:
+    """The first day of the month `count` months after (or, negative, before) `month`."""
+    index = month.year * 12 + month.month - 1 + count
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def month_end(month: date) -> date:
+    return add_months(month, 1) - timedelta(days=1)
+
+
+def months_between(first: date, last: date) -> list[date]:
+    """The first day of every month from first's month to last's, inclusive."""
+    months, month = [], month_start(first)
+    while month <= last:
+        months.append(month)
+        month = add_months(month, 1)
+    return months
+
+
 PERIOD_START = {
     "week": week_start,
     "month": month_start,

@@ -15,7 +15,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from sqlalchemy import func, select
 
 from feedback.extensions import db
-from feedback.metrics.calendar import month_start
+from feedback.metrics.calendar import add_months, month_start, months_between
 from feedback.metrics.models import LEGACY_COLUMNS, EligibleCount, LegacyFftMonth
 from feedback.organisation.models import Location
 from feedback.surveys.models import Response, ResponseMode
@@ -66,14 +66,6 @@ COMMENTS = {
 }
 
 
-def _months(first: date, last: date) -> list[date]:
-    months, month = [], month_start(first)
-    while month <= last:
-        months.append(month)
-        month = (month + timedelta(days=32)).replace(day=1)
-    return months
-
-
 def _comment(rng: random.Random, rating: int) -> str:
     if rng.random() < 0.35:
         return ""
@@ -95,8 +87,7 @@ def _answers(rng: random.Random, rating: int | None) -> dict[str, str]:
 
 def dip_months(today: date) -> list[date]:
     """The four months, ending three months ago, when Belvoir Ward's experience dipped."""
-    index = today.year * 12 + today.month - 1
-    return [date((index - n) // 12, (index - n) % 12 + 1, 1) for n in (6, 5, 4, 3)]
+    return [add_months(month_start(today), -n) for n in (6, 5, 4, 3)]
 
 
 def _ratings_for(location: Location, month: date, today: date) -> list[int]:
@@ -137,7 +128,7 @@ def seed_fft_history(today: date, months: int = 24) -> int:
     locations = list(db.session.scalars(select(Location).order_by(Location.code)))
     first = month_start(today - timedelta(days=30 * months))
     made = 0
-    for month in _months(first, today):
+    for month in months_between(first, today):
         for location in locations:
             eligible, rate = SHAPE.get(location.code, WARD_SHAPE)
             eligible = max(1, round(eligible * rng.uniform(0.8, 1.2)))
@@ -165,7 +156,7 @@ def seed_fft_history(today: date, months: int = 24) -> int:
 
 def _legacy_year(rng: random.Random, locations: list[Location]) -> None:
     """2019/20 on the old question, with its eligible counts, for the response-rate baseline."""
-    for month in _months(date(2019, 4, 1), date(2020, 3, 1)):
+    for month in months_between(date(2019, 4, 1), date(2020, 3, 1)):
         for location in locations:
             eligible, rate = SHAPE.get(location.code, WARD_SHAPE)
             eligible = max(1, round(eligible * rng.uniform(0.8, 1.2)))

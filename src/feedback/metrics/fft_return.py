@@ -16,6 +16,7 @@ from sqlalchemy import case, func, select
 
 from feedback.db import utc_now
 from feedback.extensions import db
+from feedback.metrics.calendar import month_end
 from feedback.metrics.models import EligibleCount, FftReturnSent
 from feedback.organisation.models import CareSetting, Location, Trust
 from feedback.surveys.models import Response, ResponseMode
@@ -73,11 +74,6 @@ class ReturnRow:
     @property
     def total(self) -> int:
         return sum(self.ratings)
-
-
-def month_end(month: date) -> date:
-    following = date(month.year + month.month // 12, month.month % 12 + 1, 1)
-    return date.fromordinal(following.toordinal() - 1)
 
 
 def _counts(month: date) -> dict[int, tuple[list[int], dict[ResponseMode, int]]]:

@@ -20,6 +20,7 @@ from sqlalchemy import func, select
 
 from feedback.db import utc_now
 from feedback.extensions import db
+from feedback.metrics.calendar import add_months
 from feedback.metrics.compute import recompute_days
 from feedback.metrics.models import LEGACY_COLUMNS, EligibleCount, LegacyFftMonth
 from feedback.organisation.models import Location
@@ -388,5 +389,4 @@ def save_rows(preview: ImportPreview, source: str) -> ImportResult:
 
 
 def months_back(month: date, count: int) -> date:
-    index = month.year * 12 + month.month - 1 - count
-    return date(index // 12, index % 12 + 1, 1)
+    return add_months(month, -count)

@@ -23,6 +23,7 @@ from feedback.auth.models import Role
 from feedback.db import trust_today
 from feedback.extensions import db
 from feedback.metrics import fft_return
+from feedback.metrics.calendar import add_months
 from feedback.organisation.models import CareSetting
 from feedback.web import parse_month
 
@@ -34,8 +35,7 @@ SETTINGS_BY_FILE = {name: setting for setting, name in fft_return.SETTING_FILES.
 
 
 def _months(today: date, count: int = 24) -> list[date]:
-    index = today.year * 12 + today.month - 1
-    return [date((index - n) // 12, (index - n) % 12 + 1, 1) for n in range(count)]
+    return [add_months(today.replace(day=1), -n) for n in range(count)]
 
 
 def _default_month(today: date) -> date:

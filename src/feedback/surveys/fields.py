@@ -5,9 +5,8 @@ WTForms' own messages exist in few languages, so every message here is our own, 
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
@@ -18,6 +17,7 @@ from wtforms import Field, RadioField, SelectMultipleField, StringField
 from wtforms.utils import unset_value
 from wtforms.validators import ValidationError
 
+from feedback.db import trust_today
 from feedback.surveys.text import character_count
 
 NOT_AN_OPTION = _l("Select one of the options shown")
@@ -31,11 +31,10 @@ DATE_NOT_REAL = _l("Enter a real date, for example 27 3 2024")
 DATE_IN_FUTURE = _l("The date must be today or in the past")
 DATE_TOO_EARLY = _l("Enter a year from 1900 onwards")
 DATE_PARTS = ("day", "month", "year")
-TRUST_TIMEZONE = ZoneInfo("Europe/London")
 
 
 def today_at_trust() -> date:
-    return datetime.now(TRUST_TIMEZONE).date()
+    return trust_today()
 
 
 class OneChoiceField(RadioField):

@@ -10,12 +10,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
-from feedback.db import as_utc, utc_now
+from feedback.db import TRUST_TIMEZONE, as_utc, utc_now
 from feedback.extensions import db
 from feedback.organisation.models import Location, Service
 from feedback.surveys.models import Answer, Journey, Response, ResponseMode
@@ -23,7 +22,6 @@ from feedback.surveys.schema import CHOICE_TYPES, Question, Questionnaire
 from feedback.surveys.scoring import FftScore
 from feedback.surveys.submission import Submission, SubmitHandler
 
-TRUST_TIMEZONE = ZoneInfo("Europe/London")
 AnswerValue = str | list[str] | None
 
 

@@ -17,7 +17,7 @@ from sqlalchemy import select
 from feedback.complaints.summary import ComplaintSummary
 from feedback.db import trust_today
 from feedback.extensions import db
-from feedback.metrics.calendar import quarter_start
+from feedback.metrics.calendar import add_months, quarter_start
 from feedback.metrics.models import FftSummary
 from feedback.surveys.scoring import percent_half_up
 from feedback.targets.models import Direction, Measure, Rag, Target, TargetBaseline, TargetStatus
@@ -158,9 +158,7 @@ def rag_for(target: Target, figure: Figure, threshold: int | None) -> Rag:
 
 
 def _period_end(target: Target, start: date) -> date:
-    months = 3 if target.period == "quarter" else 1
-    index = start.year * 12 + start.month - 1 + months
-    return date(index // 12, index % 12 + 1, 1) - timedelta(days=1)
+    return add_months(start, 3 if target.period == "quarter" else 1) - timedelta(days=1)
 
 
 def evaluate_target(target: Target, today: date) -> int:
