@@ -35,6 +35,8 @@ def _settings(database_url: str, engine_options: dict | None = None) -> dict:
         "SESSION_COOKIE_SECURE": False,
         "WTF_CSRF_ENABLED": False,
         "SERVER_NAME": "feedback.test",
+        # The demo trains its theme model from the shared data; tests of the demo need not.
+        "THEMES_DEMO_LABELLED": "",
     }
 
 

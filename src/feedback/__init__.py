@@ -73,6 +73,8 @@ def _register_blueprints(app: Flask) -> None:
     from feedback.surveys.staff_views import bp as responses_bp
     from feedback.surveys.views import bp as journey_bp
     from feedback.targets.views import bp as targets_bp
+    from feedback.themes.admin_views import bp as themes_admin_bp
+    from feedback.themes.views import bp as themes_bp
 
     for blueprint in (
         auth_bp,
@@ -91,6 +93,8 @@ def _register_blueprints(app: Flask) -> None:
         complaints_admin_bp,
         outbox_bp,
         imports_bp,
+        themes_bp,
+        themes_admin_bp,
         api_bp,
         api_clients_bp,
         fft_return_bp,

@@ -17,10 +17,12 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(complaints_cli)
     from feedback.metrics.cli import metrics_cli, reports_cli
     from feedback.scheduler.cli import scheduler_cli
+    from feedback.themes.cli import themes_cli
 
     app.cli.add_command(metrics_cli)
     app.cli.add_command(reports_cli)
     app.cli.add_command(scheduler_cli)
+    app.cli.add_command(themes_cli)
 
 
 @click.command("create-user")
@@ -71,6 +73,11 @@ def seed_demo_command() -> None:
     db.session.commit()
     if cases:
         click.echo(f"Demo complaints loaded: {cases} cases over two years.")
+    from feedback.themes.demo import seed_themes_demo
+
+    themes = seed_themes_demo()
+    if themes:
+        click.echo(f"Demo themes: {themes}.")
     _refresh_summaries()
     click.echo(
         f"Demo sign-in: px@example.nhs.uk (or admin@, manager@, council@) password {DEMO_PASSWORD}"
@@ -90,7 +97,13 @@ def _refresh_summaries() -> None:
     )
     complaints = run_job(JOBS_BY_ID["complaint-summaries"], "seed-demo")
     targets = run_job(JOBS_BY_ID["targets"], "seed-demo")
-    for name, result in (("FFT", fft), ("Complaint", complaints), ("Target", targets)):
+    themes = run_job(JOBS_BY_ID["themes-summaries"], "seed-demo")
+    for name, result in (
+        ("FFT", fft),
+        ("Complaint", complaints),
+        ("Target", targets),
+        ("Theme", themes),
+    ):
         click.echo(f"{name} summaries: {result.status.value} ({result.rows_written or 0} rows)")
         if result.error:
             click.echo(result.error, err=True)

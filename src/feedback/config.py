@@ -58,6 +58,13 @@ DEFAULTS: dict[str, Any] = {
     "NOTIFY_BASE_URL": "https://api.notifications.service.gov.uk",
     # Finished journeys are kept this long so a retried submit still finds its record.
     "JOURNEY_KEEP_FINISHED": timedelta(days=2),
+    # Themes: a model needs this many coded comments; the job retrains after this many new
+    # codings by the team.
+    "THEMES_MINIMUM_TRAINING_COMMENTS": 200,
+    "THEMES_RETRAIN_AFTER_CODINGS": 50,
+    # The labelled CSV the demo trains its first model on; None: the shared data beside the
+    # project, if it is there; "": no model (the lexicon tags the demo).
+    "THEMES_DEMO_LABELLED": None,
     # Eligible-count and legacy FFT files, and API bodies.
     "IMPORT_MAX_BYTES": 2_000_000,
     # NHS England's monthly FFT return is due on this working day of the following month.

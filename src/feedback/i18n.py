@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from babel import Locale
-from flask import request, session
+from flask import has_request_context, request, session
 
 
 @dataclass(frozen=True)
@@ -45,7 +45,9 @@ PATIENT_BLUEPRINTS = frozenset({"feedback", "kiosk", "forms", "public"})
 
 def select_locale() -> str:
     """Staff pages: English. Patient pages: ?lang= (remembered in the session), then the
-    session, then Accept-Language, then English."""
+    session, then Accept-Language, then English. Scheduled jobs (no request) write English."""
+    if not has_request_context():
+        return DEFAULT_CODE
     if request.endpoint is not None and request.blueprint not in PATIENT_BLUEPRINTS:
         return DEFAULT_CODE
     asked = request.args.get("lang")

@@ -48,6 +48,27 @@ JOBS: tuple[JobSpec, ...] = (
         "Delete unfinished questionnaire answers older than the resume limit",
     ),
     JobSpec(
+        "themes-tagging",
+        "feedback.themes.jobs:collect_and_tag",
+        IntervalTrigger(seconds=30, timezone=TIMEZONE),
+        "New comments from every source: themes, sentiment and urgent flags",
+        lease=timedelta(minutes=10),
+    ),
+    JobSpec(
+        "themes-summaries",
+        "feedback.themes.jobs:summarise_themes",
+        IntervalTrigger(minutes=15, timezone=TIMEZONE),
+        "Comments per theme, month and organisation level",
+    ),
+    JobSpec(
+        "themes-retrain",
+        "feedback.themes.jobs:retrain_when_enough_codings",
+        IntervalTrigger(minutes=30, timezone=TIMEZONE),
+        "A new theme model once the team has coded enough new comments (kept, not used, "
+        "if it is worse than the active one)",
+        lease=timedelta(hours=1),
+    ),
+    JobSpec(
         "email-delivery",
         "feedback.notifications.gateway:deliver_pending_emails_job",
         IntervalTrigger(minutes=1, timezone=TIMEZONE),

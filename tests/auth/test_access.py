@@ -96,6 +96,26 @@ ROUTES = [
     ("GET", "/reports/fft-return/", {A, PX}),
     ("GET", "/reports/fft-return/{month}/{setting}.csv", {A, PX}),
     ("POST", "/reports/fft-return/{month}/{setting}/sent", {A, PX}),
+    ("GET", "/themes/", {A, PX}),
+    ("GET", "/themes/review", {A, PX}),
+    ("GET", "/themes/comments/{comment}", {A, PX}),
+    ("POST", "/themes/comments/{comment}", {A, PX}),
+    ("POST", "/themes/comments/{comment}/reviewed", {A, PX}),
+    ("POST", "/themes/comments/{comment}/urgent", {A, PX}),
+    ("GET", "/themes/urgent/", {A, PX}),
+    ("GET", "/themes/urgent/{alert}", {A, PX}),
+    ("POST", "/themes/urgent/{alert}", {A, PX}),
+    ("GET", "/admin/themes/", {A}),
+    ("GET", "/admin/themes/new", {A}),
+    ("POST", "/admin/themes/new", {A}),
+    ("GET", "/admin/themes/{theme}", {A}),
+    ("POST", "/admin/themes/{theme}", {A}),
+    ("GET", "/admin/themes/models", {A}),
+    ("GET", "/admin/themes/models/{model}", {A}),
+    ("POST", "/admin/themes/models/{model}/activate", {A}),
+    ("POST", "/admin/themes/models/train", {A}),
+    ("GET", "/admin/themes/training", {A}),
+    ("POST", "/admin/themes/training", {A}),
     ("GET", "/admin/jobs/", {A}),
     ("GET", "/admin/jobs/{job}", {A}),
     ("POST", "/admin/jobs/{job}/run", {A}),
@@ -147,6 +167,7 @@ def build_route_world(secret_key: str) -> tuple[dict[Role, object], dict[str, ob
     db.session.add(message)
     api_client, _key = create_api_client("Patient record system", px.email)
     db.session.commit()
+    comment, alert, theme, model = _themes_world()
     values = {
         "loc": location.code,
         "other": other.code,
@@ -166,8 +187,41 @@ def build_route_world(secret_key: str) -> tuple[dict[Role, object], dict[str, ob
         "target": "fft-response-rate",
         "setting": "inpatient",
         "job": "journey-sweep",
+        "comment": comment,
+        "alert": alert,
+        "theme": theme,
+        "model": model,
     }
     return users, values
+
+
+def _themes_world() -> tuple[int, int, int, int]:
+    """A tagged comment with an open urgent alert, a theme, and a stored model version."""
+    from sqlalchemy import select
+
+    from feedback.extensions import db
+    from feedback.themes.models import Comment, ModelVersion, Theme, UrgentAlert
+    from feedback.themes.tagging import collect_and_tag
+
+    collect_and_tag()
+    comment = db.session.scalars(select(Comment).order_by(Comment.id)).first()
+    alert = UrgentAlert(comment_id=comment.id, concerns=["self-harm"], phrases=["test"])
+    # A stored version that no page loads: choosing it only marks it active.
+    model = ModelVersion(
+        trigger="test",
+        training_comments=0,
+        evaluation={"per_theme": {}, "n_train": 0, "n_test": 0},
+        macro_f1=0,
+        micro_f1=0,
+        sentiment_accuracy=0,
+        decision="",
+        payload=b"",
+        size_bytes=0,
+    )
+    db.session.add_all([alert, model])
+    db.session.commit()
+    theme = db.session.scalar(select(Theme.id).order_by(Theme.position).limit(1))
+    return comment.id, alert.id, theme, model.id
 
 
 @pytest.fixture

@@ -31,7 +31,7 @@ def make_case(service, received_on=date(2024, 1, 10), kind=CaseKind.COMPLAINT, *
         service=service,
         raised_by_patient=fields.pop("raised_by_patient", True),
         complainant_name="Pat Example",
-        what_happened="Waited hours",
+        what_happened=fields.pop("what_happened", "Waited hours"),
         contact_preference=ContactPreference.LETTER,
         address="1 High Street",
         **fields,

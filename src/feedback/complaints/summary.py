@@ -18,7 +18,6 @@ from sqlalchemy import (
     delete,
     func,
     literal,
-    or_,
     select,
     union_all,
 )
@@ -30,6 +29,7 @@ from feedback.extensions import db
 from feedback.metrics.calendar import ensure_calendar, year_start
 from feedback.metrics.models import CalendarDay
 from feedback.organisation.models import Directorate, ServiceDirectorate, Trust
+from feedback.organisation.services import in_directorate_then
 
 SUMMED = (
     "complaints_received",
@@ -141,11 +141,7 @@ def summarise_complaints() -> int:
         select(literal("trust"), literal(trust_id), rows.c.month, *sums).group_by(rows.c.month)
     )
     s = ComplaintSummary
-    history = and_(
-        ServiceDirectorate.service_id == s.unit_id,
-        or_(ServiceDirectorate.valid_from.is_(None), ServiceDirectorate.valid_from <= s.month),
-        or_(ServiceDirectorate.valid_to.is_(None), ServiceDirectorate.valid_to > s.month),
-    )
+    history = in_directorate_then(s.unit_id, s.month)
     written += _insert(
         select(
             literal("directorate"),

@@ -32,6 +32,7 @@ _NAVIGATION = [
     ("Complaints", "complaints.worklists", {Role.ADMIN, Role.PX_TEAM, Role.SERVICE_MANAGER}),
     ("Peer review", "peer_review.reviewer_packs", {Role.PEOPLES_COUNCIL}),
     ("Outbox", "outbox.list_messages", {Role.ADMIN, Role.PX_TEAM}),
+    ("Comments and themes", "themes.list_comments", {Role.ADMIN, Role.PX_TEAM}),
     ("Priority targets", "targets.register", {Role.ADMIN, Role.PX_TEAM}),
     ("FFT return", "fft_return.show_return", {Role.ADMIN, Role.PX_TEAM}),
     ("Eligible counts and legacy FFT", "imports.index", {Role.ADMIN, Role.PX_TEAM}),
@@ -40,6 +41,7 @@ _NAVIGATION = [
     ("Case views", "complaints_admin.case_views", {Role.ADMIN}),
     ("Users", "users.list_users", {Role.ADMIN}),
     ("API keys", "api_clients.list_clients", {Role.ADMIN}),
+    ("Themes framework", "themes_admin.framework", {Role.ADMIN}),
     ("Scheduled jobs", "jobs.list_jobs", {Role.ADMIN}),
 ]
 

@@ -39,6 +39,7 @@ from feedback.metrics.models import (
     LegacyFftMonth,
 )
 from feedback.organisation.models import Directorate, Location, ServiceDirectorate
+from feedback.organisation.services import in_directorate_then
 from feedback.surveys.models import Response, ResponseMode
 
 FFT = "fft"
@@ -214,17 +215,7 @@ def _up_a_level(table: _Table, level: str, period: str, first: date, last: date)
             .select_from(s)
             .join(
                 ServiceDirectorate,
-                and_(
-                    ServiceDirectorate.service_id == s.unit_id,
-                    or_(
-                        ServiceDirectorate.valid_from.is_(None),
-                        ServiceDirectorate.valid_from <= s.period_start,
-                    ),
-                    or_(
-                        ServiceDirectorate.valid_to.is_(None),
-                        ServiceDirectorate.valid_to > s.period_start,
-                    ),
-                ),
+                in_directorate_then(s.unit_id, s.period_start),
             )
         )
     else:

@@ -51,25 +51,57 @@ COMMENTS = {
         "My key worker always rang back when she said she would.",
         "The occupational therapist helped me get ready to go home.",
         "They treated my dad with dignity and kept us informed.",
+        "The healthcare assistants went above and beyond, nothing was too much trouble.",
+        "I was seen on time and the nurse took time to explain my medication.",
+        "Really good food and plenty of choice, even for my diet.",
+        "The activities coordinator got me out in the garden every day.",
+        "Thank you for looking after my mum, you made a horrible time bearable.",
+        "My son's CAMHS worker really understood him and he trusts her.",
+        "Easy to get an appointment and the clinic was close to home.",
+        "The district nurses are always cheerful and professional.",
+        "Brilliant, thank you.",
+        "They involved me as his carer in every decision.",
     ],
     "mixed": [
         "Good care but the food could be better and it was noisy at night.",
         "Helpful staff, though it was hard to get through on the phone.",
         "Waited a long time to see a doctor but the nurses were great.",
+        "The staff are lovely but there is nothing to do in the evenings.",
+        "Care was fine but parking at the hospital is a nightmare.",
+        "Nice ward but I had to keep asking for my tablets.",
+        "OK overall, the letters about appointments were confusing.",
+        "n/a",
     ],
     "poor": [
         "Nobody told us about the discharge plan until the day itself.",
         "Too few staff at night; I did not feel safe on the ward.",
         "My appointment was cancelled twice without an explanation.",
         "The ward was dirty and the toilets were not cleaned.",
+        "Agency staff did not know my son or his care plan.",
+        "I waited eight months for therapy and heard nothing in between.",
+        "The doctor did not listen and talked over me.",
+        "Nobody answered the phone at the crisis line in the evening.",
+        "The food was cold and there was no choice for halal meals.",
+        "My mum was left in a wet bed for hours before anyone came.",
+        "Staff were rude and made me feel like a nuisance.",
+        "We were never told what medication he was on or why it changed.",
     ],
 }
+# A handful of comments that need someone today, as real ones do now and then.
+URGENT_COMMENTS = [
+    "I don't want to be here anymore and nobody on the ward listens.",
+    "Since coming home I have started cutting again and I'm scared.",
+    "A member of staff grabbed my brother by the arm and pushed him against the wall.",
+    "The man in the next room keeps threatening to hurt me when staff aren't looking.",
+]
 
 
 def _comment(rng: random.Random, rating: int) -> str:
     if rng.random() < 0.35:
         return ""
     kind = "good" if rating <= 2 else "mixed" if rating in (3, 6) else "poor"
+    if kind == "poor" and rng.random() < 0.004:
+        return rng.choice(URGENT_COMMENTS)
     return rng.choice(COMMENTS[kind])
 
 

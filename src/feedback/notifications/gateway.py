@@ -89,6 +89,21 @@ class EmailGateway:
         )
         return self._send(to=to, subject=subject, body=body, reference="complaint-satisfaction")
 
+    def send_urgent_comment_alert(self, *, to: str, count: int, link: str) -> EmailMessage:
+        """To the patient experience team (staff text is English): comments that may need
+        someone now. The comments' words stay in the platform, since they may name people or
+        describe harm."""
+        subject = f"Urgent comments to read: {count} new"
+        body = "\n\n".join(
+            [
+                f"{count} new comment{'s' if count != 1 else ''} may describe self-harm, "
+                "suicide, abuse, neglect, a safeguarding concern or a threat.",
+                "Please read them today and close each one with a note of what was done.",
+                link,
+            ]
+        )
+        return self._send(to=to, subject=subject, body=body, reference="urgent-comments")
+
     def _send(self, *, to: str, subject: str, body: str, reference: str) -> EmailMessage:
         message = EmailMessage(
             to=to,

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, and_, or_, select
 from sqlalchemy.orm import selectinload
 
 from feedback.db import trust_today, utc_now
@@ -209,3 +209,14 @@ def set_retired(item: Service | Location, retired: bool) -> None:
     """Retire (or bring back) a service or location; its history stays as it was."""
     item.retired_at = utc_now() if retired else None
     db.session.flush()
+
+
+def in_directorate_then(service_id: ColumnElement, on: ColumnElement) -> ColumnElement[bool]:
+    """SQL: the `service_directorate` row is the service's directorate on that day, so figures
+    for a service that moved are counted where it was at the time."""
+    history = ServiceDirectorate
+    return and_(
+        history.service_id == service_id,
+        or_(history.valid_from.is_(None), history.valid_from <= on),
+        or_(history.valid_to.is_(None), history.valid_to > on),
+    )

@@ -1,0 +1,92 @@
+"""Where comments come from: each source is a query the collecting job reads new rows from.
+
+Sources are named in `COMMENT_SOURCES` as "module:function", the way jobs are, so that themes
+need not import the features whose text it reads (complaints imports themes, not the other
+way round). A source function gets `seen_up_to(source)`, the highest id already collected for
+that source, and returns selects with the columns in `COLUMNS`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from importlib import import_module
+
+from sqlalchemy import Select, String, cast, func, literal, select
+
+from feedback.organisation.models import Location
+from feedback.surveys.models import Answer, Response
+from feedback.surveys.schema import list_questionnaire_ids, load_questionnaire
+
+COLUMNS = (
+    "source",
+    "source_id",
+    "source_ref",
+    "text",
+    "question",
+    "rating",
+    "language",
+    "location_id",
+    "service_id",
+    "received_on",
+)
+
+COMMENT_SOURCES = (
+    "feedback.themes.sources:questionnaire_comments",
+    "feedback.complaints.comments:complaint_comments",
+)
+
+# Ids are handed out before commit, so a later id can commit first: re-read this far back.
+REREAD_IDS = 5000
+
+SeenUpTo = Callable[[str], int]
+
+
+def analysed_questions() -> dict[str, dict[str, str]]:
+    """Questionnaire -> {question id: its English wording} for answers themes should read
+    (free-text questions marked `records = "comment"` in their definitions)."""
+    found: dict[str, dict[str, str]] = {}
+    for questionnaire_id in list_questionnaire_ids():
+        questionnaire = load_questionnaire(questionnaire_id)
+        questions = {q.id: q.title.value for q in questionnaire.questions if q.records == "comment"}
+        if questions:
+            found[questionnaire_id] = questions
+    return found
+
+
+def questionnaire_comments(seen_up_to: SeenUpTo) -> list[Select]:
+    """Answers to every questionnaire question marked as a comment (FFT, surveys, PROM)."""
+    selects = []
+    for questionnaire_id, questions in analysed_questions().items():
+        for question_id, text in questions.items():
+            selects.append(
+                select(
+                    literal(questionnaire_id).label("source"),
+                    Answer.id.label("source_id"),
+                    cast(Response.id, String).label("source_ref"),
+                    Answer.value.label("text"),
+                    literal(text).label("question"),
+                    Response.fft_rating.label("rating"),
+                    Response.language.label("language"),
+                    Response.location_id.label("location_id"),
+                    Location.service_id.label("service_id"),
+                    Response.submitted_on.label("received_on"),
+                )
+                .join(Response, Answer.response_id == Response.id)
+                .outerjoin(Location, Location.id == Response.location_id)
+                .where(
+                    Response.questionnaire == questionnaire_id,
+                    Answer.question_id == question_id,
+                    Answer.id > seen_up_to(questionnaire_id) - REREAD_IDS,
+                    func.length(func.trim(Answer.value)) > 0,
+                )
+                .order_by(Answer.id)
+            )
+    return selects
+
+
+def load_sources() -> list[Callable[[SeenUpTo], list[Select]]]:
+    functions = []
+    for target in COMMENT_SOURCES:
+        module, name = target.split(":")
+        functions.append(getattr(import_module(module), name))
+    return functions

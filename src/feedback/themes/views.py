@@ -1,0 +1,165 @@
+"""The patient experience team's comment pages: find, code, review, and urgent alerts."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
+from flask_login import current_user
+
+from feedback.auth.access import restricted_to
+from feedback.auth.models import Role
+from feedback.extensions import db
+from feedback.organisation.services import list_directorates, list_services
+from feedback.themes import services
+from feedback.themes.forms import CloseAlertForm, CodingForm, filter_from_args
+from feedback.themes.models import SENTIMENT_LABELS, Comment, Sentiment, UrgentAlert
+
+bp = restricted_to(Blueprint("themes", __name__, url_prefix="/themes"), [Role.ADMIN, Role.PX_TEAM])
+
+SOURCE_LABELS = {
+    "fft": "Friends and Family Test",
+    "complaint": "Complaint or PALS concern",
+    "complaint-satisfaction": "Complaint handling survey",
+}
+FFT_WORDS = {
+    1: "Very good",
+    2: "Good",
+    3: "Neither good nor poor",
+    4: "Poor",
+    5: "Very poor",
+    6: "Don't know",
+}
+SENTIMENT_TAGS = {
+    Sentiment.POSITIVE: "nhsuk-tag--green",
+    Sentiment.NEUTRAL: "nhsuk-tag--grey",
+    Sentiment.NEGATIVE: "nhsuk-tag--red",
+}
+
+
+@bp.context_processor
+def _labels() -> dict[str, object]:
+    return {
+        "source_labels": SOURCE_LABELS,
+        "sentiment_labels": SENTIMENT_LABELS,
+        "sentiment_tags": SENTIMENT_TAGS,
+        "where_from": services.where_from,
+        "fft_label": lambda rating: FFT_WORDS.get(rating, str(rating)),
+        "open_alert_count": services.count_open_alerts(),
+    }
+
+
+def _filter_context() -> dict[str, object]:
+    return {
+        "themes_by_group": services.themes_by_group(),
+        "service_list": list_services(),
+        "directorate_list": list_directorates(),
+        "sources": services.source_names(),
+        "args": request.args,
+    }
+
+
+@bp.get("/")
+def list_comments() -> ResponseReturnValue:
+    filters = filter_from_args(request.args)
+    page = max(request.args.get("page", 1, type=int) or 1, 1)
+    comments, total = services.list_comments(filters, page)
+    pages = max((total + services.PAGE_SIZE - 1) // services.PAGE_SIZE, 1)
+    query = {k: v for k, v in request.args.items() if k != "page" and v}
+    return render_template(
+        "themes/comments.html",
+        comments=comments,
+        total=total,
+        page=min(page, pages),
+        pages=pages,
+        query=query,
+        **_filter_context(),
+    )
+
+
+@bp.get("/review")
+def review_queue() -> ResponseReturnValue:
+    filters = filter_from_args(request.args)
+    return render_template(
+        "themes/review.html", comments=services.review_queue(filters), **_filter_context()
+    )
+
+
+def _comment_or_404(comment_id: int) -> Comment:
+    return services.get_comment(comment_id) or abort(404)
+
+
+def _coding_form(comment: Comment) -> CodingForm:
+    form = CodingForm()
+    form.themes.choices = [(t.id, t.name) for t in services.list_themes()]
+    if request.method == "GET":
+        form.themes.data = [ct.theme_id for ct in comment.themes]
+        form.sentiment.data = comment.sentiment.value if comment.sentiment else None
+    return form
+
+
+def _after(comment: Comment) -> ResponseReturnValue:
+    if request.form.get("next") == "queue":
+        return redirect(url_for(".review_queue"))
+    return redirect(url_for(".show_comment", comment_id=comment.id))
+
+
+@bp.route("/comments/<int:comment_id>", methods=["GET", "POST"])
+def show_comment(comment_id: int) -> ResponseReturnValue:
+    comment = _comment_or_404(comment_id)
+    form = _coding_form(comment)
+    if form.validate_on_submit():
+        sentiment = Sentiment(form.sentiment.data) if form.sentiment.data else None
+        services.code_comment(comment, form.themes.data or [], sentiment, current_user)
+        db.session.commit()
+        flash("Coding saved. The next model learns from it.")
+        return _after(comment)
+    return render_template(
+        "themes/comment.html",
+        comment=comment,
+        form=form,
+        groups=services.themes_by_group(),
+        chosen=set(form.themes.data or []),
+        alert=services.alert_for(comment),
+        from_queue=request.args.get("from") == "queue",
+    )
+
+
+@bp.post("/comments/<int:comment_id>/reviewed")
+def mark_reviewed(comment_id: int) -> ResponseReturnValue:
+    comment = _comment_or_404(comment_id)
+    services.mark_reviewed(comment, current_user)
+    db.session.commit()
+    flash("Marked as reviewed.")
+    return _after(comment)
+
+
+@bp.post("/comments/<int:comment_id>/urgent")
+def raise_urgent(comment_id: int) -> ResponseReturnValue:
+    comment = _comment_or_404(comment_id)
+    alert = services.raise_alert(comment, current_user)
+    db.session.commit()
+    flash("Raised as urgent. It stays on the urgent list until someone closes it with a note.")
+    return redirect(url_for(".show_alert", alert_id=alert.id))
+
+
+@bp.get("/urgent/")
+def urgent_list() -> ResponseReturnValue:
+    return render_template(
+        "themes/urgent.html", open_alerts=services.open_alerts(), closed=services.closed_alerts()
+    )
+
+
+def _alert_or_404(alert_id: int) -> UrgentAlert:
+    return db.session.get(UrgentAlert, alert_id) or abort(404)
+
+
+@bp.route("/urgent/<int:alert_id>", methods=["GET", "POST"])
+def show_alert(alert_id: int) -> ResponseReturnValue:
+    alert = _alert_or_404(alert_id)
+    form = CloseAlertForm()
+    if alert.closed_at is None and form.validate_on_submit():
+        services.close_alert(alert, form.note.data, current_user)
+        db.session.commit()
+        flash("Alert closed with your note.")
+        return redirect(url_for(".urgent_list"))
+    return render_template("themes/alert.html", alert=alert, form=form)
