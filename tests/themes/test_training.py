@@ -68,11 +68,11 @@ def test_the_job_retrains_after_enough_team_codings(app):
     db.session.commit()
     assert retrain_when_enough_codings() == 0
     food = db.session.scalar(select(Theme.id).where(Theme.name.like("Food%")))
-    for comment in db.session.scalars(select(Comment)).all()[:2]:
+    for comment in db.session.scalars(select(Comment).order_by(Comment.id)).all()[:2]:
         services.code_comment(comment, [food], Sentiment.NEGATIVE, px)
     db.session.commit()
     assert retrain_when_enough_codings() == 0  # two codings, three needed
-    comment = db.session.scalars(select(Comment)).all()[2]
+    comment = db.session.scalars(select(Comment).order_by(Comment.id)).all()[2]
     services.code_comment(comment, [food], None, px)
     db.session.commit()
     codings = team_codings()
