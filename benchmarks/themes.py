@@ -289,7 +289,7 @@ def per_theme(ours: Run, theirs: Run | None) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--curve-seeds", type=int, default=3, help="learning-curve draws")
+    parser.add_argument("--curve-seeds", type=int, default=4, help="learning-curve draws")
     parser.add_argument("--no-reproduction", action="store_true", help="skip the slow SVCs")
     args = parser.parse_args(argv)
     if not DATA.exists():

@@ -33,7 +33,7 @@ _WORD = re.compile(r"(?u)\b\w\w+\b")
 _LETTER = re.compile(r"[^\W\d_]")
 _RATINGS = 7  # no rating, then FFT codes 1-6
 _QUESTION_WORD_WEIGHT = 0.5
-_MIN_DF = 2
+_MIN_DF = 1  # every term: a rare word still tells the SVM about its one comment
 
 
 def has_letters(text: str) -> bool:

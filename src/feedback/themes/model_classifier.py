@@ -45,6 +45,17 @@ def comment_inputs(
     return texts, kinds, ratings
 
 
+STACK_WEIGHT = 0.1  # the themes' decisions, as features of sentiment
+
+
+def sentiment_features(
+    x: sp.csr_matrix, signals: np.ndarray, decisions: np.ndarray
+) -> sp.csr_matrix:
+    """The sentiment model's rows: the comment's features, its signals, the themes' decisions."""
+    extra = np.hstack([signals, decisions * STACK_WEIGHT]).astype(np.float32)
+    return sp.hstack([x, sp.csr_matrix(extra)], format="csr")
+
+
 def _sigmoid(values: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-np.clip(values, -40.0, 40.0)))
 
@@ -79,6 +90,16 @@ class ThemeClassifier:
             self._sentiment_intercepts = np.asarray(
                 arrays["sentiment_intercepts"], dtype=np.float32
             )
+        self._label_weights = (
+            np.asarray(arrays["label_weights"], dtype=np.float32)
+            if "label_weights" in arrays
+            else None
+        )
+        self._label_intercepts = (
+            np.asarray(arrays["label_intercepts"], dtype=np.float32)
+            if "label_intercepts" in arrays
+            else None
+        )
         self._no_theme = [j for j, name in enumerate(self.labels) if name in NO_THEME]
         self._unlabellable = (
             self.labels.index(LABELLING_NOT_POSSIBLE)
@@ -106,11 +127,17 @@ class ThemeClassifier:
         if sentiment is not None:
             arrays["sentiment_weights"] = sentiment.coef
             arrays["sentiment_intercepts"] = sentiment.intercept
+            if sentiment.label_coef is not None and sentiment.label_intercept is not None:
+                arrays["label_weights"] = sentiment.label_coef
+                arrays["label_intercepts"] = sentiment.label_intercept
         classes = sentiment.classes if sentiment is not None else None
         return cls(
-            labels=labels, features=features, arrays=arrays, sentiment_classes=classes,
+            labels=labels,
+            features=features,
+            arrays=arrays,
+            sentiment_classes=classes,
             n_train=n_train,
-        )  # fmt: skip
+        )
 
     @property
     def thresholds(self) -> dict[str, float]:
@@ -143,17 +170,18 @@ class ThemeClassifier:
         return chosen
 
     def _sentiment_probabilities(
-        self, x: sp.csr_matrix, comments: Sequence[CommentInput]
+        self, x: sp.csr_matrix, decisions: np.ndarray, comments: Sequence[CommentInput]
     ) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
-        """(n, 3) probabilities of positive, neutral, negative, the (n, classes) probabilities of
-        the scale points and each point's group; None with no sentiment model."""
+        """Per comment its class (0, 1, 2: positive, neutral, negative), the (n, points)
+        probabilities of the scale points, and each point's class; None with no model."""
         if not self._sentiment_classes:
             return None
         signals = sentiment_signals(*comment_inputs(comments))
+        extra = np.hstack([signals, decisions * STACK_WEIGHT]).astype(np.float32)
         width = x.shape[1]
         logits = (
             np.asarray(x @ self._sentiment_weights[:width])
-            + signals @ self._sentiment_weights[width:]
+            + extra @ self._sentiment_weights[width:]
             + self._sentiment_intercepts
         )
         logits -= logits.max(axis=1, keepdims=True)
@@ -162,10 +190,17 @@ class ThemeClassifier:
         groups = np.array(
             [SENTIMENT_LABELS.index(scale_to_label(c)) for c in self._sentiment_classes]
         )
-        grouped = np.zeros((len(comments), 3))
-        for column, group in enumerate(groups):
-            grouped[:, group] += probabilities[:, column]
-        return grouped, probabilities, groups
+        if self._label_weights is not None and self._label_intercepts is not None:
+            label_scores = (
+                np.asarray(x @ self._label_weights[:width])
+                + extra @ self._label_weights[width:]
+                + self._label_intercepts
+            )
+        else:  # the scale points' probabilities, summed by class
+            label_scores = np.zeros((len(comments), 3))
+            for column, group in enumerate(groups):
+                label_scores[:, group] += probabilities[:, column]
+        return np.argmax(label_scores, axis=1), probabilities, groups
 
     def predict(self, comments: Sequence[CommentInput]) -> list[Prediction]:
         """Themes, scores and sentiment for each comment, in order."""
@@ -177,7 +212,7 @@ class ThemeClassifier:
         scores = _sigmoid(self._slopes * decisions + self._offsets)
         if self._unlabellable is not None:
             scores[blank, self._unlabellable] = 1.0
-        sentiments = self._sentiments(x, comments)
+        sentiments = self._sentiments(x, decisions, comments)
         if self._unlabellable is not None:
             # Nothing to read ("Did not answer", "-"): the labellers gave no sentiment, so the
             # rating alone speaks, or nothing does.
@@ -197,16 +232,15 @@ class ThemeClassifier:
         ]
 
     def _sentiments(
-        self, x: sp.csr_matrix, comments: Sequence[CommentInput]
+        self, x: sp.csr_matrix, decisions: np.ndarray, comments: Sequence[CommentInput]
     ) -> list[tuple[str, int]]:
-        found = self._sentiment_probabilities(x, comments)
+        found = self._sentiment_probabilities(x, decisions, comments)
         if found is None:
             return [
                 rule_sentiment(c.text or "", c.rating, c.question) or ("neutral", 3)
                 for c in comments
             ]
-        grouped, probabilities, groups = found
-        best = np.argmax(grouped, axis=1)
+        best, probabilities, groups = found
         within = np.where(groups[None, :] == best[:, None], probabilities, -1.0)
         scales = np.array(self._sentiment_classes)[np.argmax(within, axis=1)]
         return [(SENTIMENT_LABELS[b], int(s)) for b, s in zip(best, scales, strict=True)]
@@ -214,22 +248,19 @@ class ThemeClassifier:
     def learning_value(self, comments: Sequence[CommentInput]) -> list[float]:
         """0-1 per comment: how much coding it would teach the model (higher = more).
 
-        Its uncertainty about each theme (1 at the theme's threshold, 0 when sure either way),
-        weighted by 1/sqrt(the theme's coded examples) so rare themes count more, with a fifth
-        for sentiment uncertainty. A comment with no letters teaches nothing.
+        The examples of thinly coded themes the comment is expected to hold: its score for each
+        theme, counted in inverse proportion to the comments already coded with that theme
+        (a likely "Parking" comment, when 6 are coded, is worth 100 likely "Timeliness of care"
+        ones, when 600 are), scaled so a comment scoring 1 on every theme is worth 1. On the
+        learning curve of benchmarks/themes.py this taught more than uncertainty about each
+        theme's threshold did. A comment with no letters teaches nothing.
         """
         if not comments:
             return []
-        x, decisions = self._decisions(comments)
+        _, decisions = self._decisions(comments)
         scores = _sigmoid(self._slopes * decisions + self._offsets)
-        cut = _sigmoid(self._slopes * self._cuts + self._offsets)
-        room = np.where(scores >= cut, 1.0 - cut, cut)
-        doubt = np.clip(1.0 - np.abs(scores - cut) / np.maximum(room, 1e-9), 0.0, 1.0)
-        weights = 1.0 / np.sqrt(np.maximum(self._positives, 1))
-        value = (doubt**2 * weights).sum(axis=1) / weights.sum()
-        found = self._sentiment_probabilities(x, comments)
-        if found is not None:
-            value = 0.8 * value + 0.2 * (1.0 - found[0].max(axis=1)) * 1.5
+        weights = 1.0 / np.maximum(self._positives, 1)
+        value = scores @ weights / weights.sum()
         blank = np.array([not has_letters(comment.text or "") for comment in comments])
         value[blank] = 0.0
         return [float(v) for v in value]
@@ -252,13 +283,19 @@ class ThemeClassifier:
         }
         arrays = dict(arrays)
         arrays["weights"] = self._weights.astype(np.float16)
-        arrays.update(
-            intercepts=self._intercepts, cuts=self._cuts, slopes=self._slopes,
-            offsets=self._offsets, positives=self._positives,
-        )  # fmt: skip
+        arrays["intercepts"] = self._intercepts
+        arrays["cuts"], arrays["slopes"], arrays["offsets"] = (
+            self._cuts,
+            self._slopes,
+            self._offsets,
+        )
+        arrays["positives"] = self._positives
         if self._sentiment_classes:
             arrays["sentiment_weights"] = self._sentiment_weights.astype(np.float16)
             arrays["sentiment_intercepts"] = self._sentiment_intercepts
+        if self._label_weights is not None and self._label_intercepts is not None:
+            arrays["label_weights"] = self._label_weights.astype(np.float16)
+            arrays["label_intercepts"] = self._label_intercepts
         arrays["meta"] = np.frombuffer(json.dumps(meta).encode("utf-8"), dtype=np.uint8)
         buffer = io.BytesIO()
         np.savez_compressed(buffer, **arrays)
@@ -273,12 +310,16 @@ class ThemeClassifier:
             meta = json.loads(arrays.pop("meta").tobytes().decode("utf-8"))
         except (OSError, ValueError, KeyError, EOFError) as error:
             raise ValueError(f"not a stored theme model: {error}") from error
-        if meta.get("format") != _FORMAT:
-            raise ValueError(f"not a stored theme model (format {meta.get('format')!r})")
-        return cls(
-            labels=meta["labels"],
-            features=FeatureSpace.from_state(meta["features"], arrays),
-            arrays=arrays,
-            sentiment_classes=meta["sentiment_classes"] or None,
-            n_train=int(meta["n_train"]),
-        )
+        if not isinstance(meta, dict) or meta.get("format") != _FORMAT:
+            found = meta.get("format") if isinstance(meta, dict) else None
+            raise ValueError(f"not a stored theme model (format {found!r})")
+        try:
+            return cls(
+                labels=meta["labels"],
+                features=FeatureSpace.from_state(meta["features"], arrays),
+                arrays=arrays,
+                sentiment_classes=meta["sentiment_classes"] or None,
+                n_train=int(meta["n_train"]),
+            )
+        except (KeyError, TypeError, ValueError) as error:
+            raise ValueError(f"a damaged stored theme model: {error!r}") from error

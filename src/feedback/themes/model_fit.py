@@ -3,8 +3,10 @@
 Per theme: a linear SVM (class weights balanced, as rare themes need) whose decision threshold is
 the one that maximised the theme's F1 on cross-validated decisions over the training comments
 (folds by respondent, so a person's two answers never sit either side of a fold), and a sigmoid
-(Platt) fitted on those same decisions, for a 0-1 score. Sentiment: one multinomial logistic
-regression over the labellers' 5-point scale.
+(Platt) fitted on those same decisions, for a 0-1 score. Sentiment: a linear SVM over the three
+classes (positive, mixed, negative) and a multinomial logistic regression over the labellers'
+5-point scale (which point, within the class), both also reading the themes' decisions
+(cross-validated ones for the training comments, as the themes' thresholds are).
 
 Weights are rounded to float16 precision as they are fitted, so a stored model (which keeps them
 in float16) predicts exactly what the model that was trained does.
@@ -25,10 +27,18 @@ from sklearn.exceptions import ConvergenceWarning
 from sklearn.linear_model import LogisticRegression
 from sklearn.svm import LinearSVC
 
-__all__ = ["LabelFit", "SentimentFit", "best_threshold", "fit_models", "folds_by_group"]
+__all__ = [
+    "LabelFit",
+    "SentimentFit",
+    "best_threshold",
+    "fit_sentiment",
+    "fit_themes",
+    "folds_by_group",
+]
 
 THEME_C = 0.5
 SENTIMENT_C = 4.0
+SENTIMENT_LABEL_C = 0.2
 FOLDS = 5
 
 
@@ -70,6 +80,7 @@ class LabelFit:
     offset: float
     positives: int
     cv_f1: float
+    held_out: np.ndarray  # the cross-validated decisions on the training comments
 
 
 def _svm(seed: int) -> LinearSVC:
@@ -123,31 +134,22 @@ def _fit_label(x: sp.csr_matrix, truth: np.ndarray, folds: list[np.ndarray], see
         offset=offset,
         positives=int(truth.sum()),
         cv_f1=cv_f1,
+        held_out=decisions.astype(np.float32),
     )
 
 
-def fit_models(
-    x: sp.csr_matrix,
-    truth: np.ndarray,
-    groups: Sequence[str],
-    sentiment_x: sp.csr_matrix | None,
-    scale: np.ndarray,
-    seed: int,
-) -> tuple[list[LabelFit], SentimentFit | None]:
-    """One LabelFit per column of the (n_comments, n_labels) boolean truth, and the sentiment
-    model (None without sentiment_x), fitted side by side on the available cores."""
+def fit_themes(
+    x: sp.csr_matrix, truth: np.ndarray, groups: Sequence[str], seed: int
+) -> list[LabelFit]:
+    """One LabelFit per column of the (n_comments, n_labels) boolean truth, on all cores."""
     folds = folds_by_group(groups, FOLDS, seed)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ConvergenceWarning)
         with ThreadPoolExecutor(max_workers=workers()) as pool:
-            sentiment = (
-                pool.submit(fit_sentiment, sentiment_x, scale) if sentiment_x is not None else None
-            )
             jobs = [
                 pool.submit(_fit_label, x, truth[:, j], folds, seed) for j in range(truth.shape[1])
             ]
-            fits = [job.result() for job in jobs]
-            return fits, (sentiment.result() if sentiment is not None else None)
+            return [job.result() for job in jobs]
 
 
 @dataclass(frozen=True)
@@ -155,17 +157,51 @@ class SentimentFit:
     classes: tuple[int, ...]  # the 1-5 scale points seen in training
     coef: np.ndarray  # (n_features, n_classes) float32, float16-exact
     intercept: np.ndarray  # (n_classes,)
+    # A linear SVM on the 3 classes (positive, neutral, negative), which agrees with the
+    # labellers more often than the logistic regression's grouped probabilities; None unless
+    # training had all three.
+    label_coef: np.ndarray | None
+    label_intercept: np.ndarray | None
 
 
-def fit_sentiment(x: sp.csr_matrix, scale: np.ndarray) -> SentimentFit | None:
-    """A multinomial logistic regression over the scale points; None with under two of them."""
+def _binary_as_two(coef: np.ndarray, intercept: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """scikit-learn keeps one column for two classes: as two, opposite."""
+    if coef.shape[1] == 1:
+        coef = np.hstack([-coef / 2, coef / 2])
+        intercept = np.array([-intercept[0] / 2, intercept[0] / 2], dtype=np.float32)
+    return coef, intercept
+
+
+def _fit_scale(x: sp.csr_matrix, scale: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    fit = LogisticRegression(C=SENTIMENT_C, max_iter=1000).fit(x, scale)
+    return _binary_as_two(fit.coef_.T.astype(np.float32), fit.intercept_.astype(np.float32))
+
+
+def _fit_three(x: sp.csr_matrix, groups: np.ndarray, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    fit = LinearSVC(C=SENTIMENT_LABEL_C, random_state=seed, max_iter=2000).fit(x, groups)
+    return fit.coef_.T.astype(np.float32), fit.intercept_.astype(np.float32)
+
+
+def fit_sentiment(
+    x: sp.csr_matrix, scale: np.ndarray, groups: np.ndarray, seed: int
+) -> SentimentFit | None:
+    """The scale points' logistic regression and the 3-class SVM, side by side; None with
+    under two scale points. groups: 0, 1, 2 (positive, neutral, negative) per comment."""
     classes = np.unique(scale)
     if len(classes) < 2:
         return None
-    fit = LogisticRegression(C=SENTIMENT_C, max_iter=1000).fit(x, scale)
-    coef = fit.coef_.T.astype(np.float32)
-    intercept = fit.intercept_.astype(np.float32)
-    if len(classes) == 2:  # binary: scikit-learn keeps one column, for the second class
-        coef = np.hstack([-coef / 2, coef / 2])
-        intercept = np.array([-intercept[0] / 2, intercept[0] / 2], dtype=np.float32)
-    return SentimentFit(tuple(int(c) for c in classes), _half(coef), _half(intercept))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ConvergenceWarning)
+        with ThreadPoolExecutor(max_workers=min(2, workers())) as pool:
+            scale_job = pool.submit(_fit_scale, x, scale)
+            three = len(np.unique(groups)) == 3
+            label_job = pool.submit(_fit_three, x, groups, seed) if three else None
+            coef, intercept = scale_job.result()
+            label = label_job.result() if label_job is not None else None
+    return SentimentFit(
+        classes=tuple(int(c) for c in classes),
+        coef=_half(coef),
+        intercept=_half(intercept),
+        label_coef=_half(label[0]) if label else None,
+        label_intercept=_half(label[1]) if label else None,
+    )
