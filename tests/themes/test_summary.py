@@ -49,4 +49,3 @@ def test_theme_counts_roll_up_from_locations_to_the_trust(app):
     # The job replaces what was there: running it again changes nothing.
     run_job(JOBS_BY_ID["themes-summaries"], triggered_by="test")
     assert row("directorate", directorate.id).comments == 3
-

@@ -91,4 +91,3 @@ def test_an_admins_request_is_handled_by_the_job(app, tmp_path):
     assert request.handled_at is not None and request.model_version_id is not None
     assert "Activated" in request.outcome
     assert retrain_when_enough_codings() == 0
-
