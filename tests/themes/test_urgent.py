@@ -198,6 +198,7 @@ URGENT: list[tuple[str, str]] = [
 ]
 
 ORDINARY: list[str] = [
+    "The ward was dirty and the bathroom was not cleaned for days.",
     # hyperbole and idiom
     "the wait was killing me",
     "the food was criminal",

@@ -38,7 +38,7 @@ STORIES = [
     ("The ward was dirty and the bathroom was not cleaned for days.", False),
     ("My son's care plan was never shared with us, although he asked for it.", True),
     ("Appointments were cancelled twice at short notice.", False),
-    ("I did not feel safe on the ward at night.", True),
+    ("Another patient shouted at me every night and staff did not step in.", True),
     ("Letters were sent to the wrong address.", False),
     ("The psychiatrist did not listen to what I said about side effects.", True),
 ]

@@ -74,7 +74,7 @@ COMMENTS = {
     ],
     "poor": [
         "Nobody told us about the discharge plan until the day itself.",
-        "Too few staff at night; I did not feel safe on the ward.",
+        "Too few staff at night, and nobody came when I rang the bell.",
         "My appointment was cancelled twice without an explanation.",
         "The ward was dirty and the toilets were not cleaned.",
         "Agency staff did not know my son or his care plan.",
@@ -82,7 +82,7 @@ COMMENTS = {
         "The doctor did not listen and talked over me.",
         "Nobody answered the phone at the crisis line in the evening.",
         "The food was cold and there was no choice for halal meals.",
-        "My mum was left in a wet bed for hours before anyone came.",
+        "The ward was so noisy at night that I could not sleep at all.",
         "Staff were rude and made me feel like a nuisance.",
         "We were never told what medication he was on or why it changed.",
     ],
@@ -93,6 +93,7 @@ URGENT_COMMENTS = [
     "Since coming home I have started cutting again and I'm scared.",
     "A member of staff grabbed my brother by the arm and pushed him against the wall.",
     "The man in the next room keeps threatening to hurt me when staff aren't looking.",
+    "My mum was left in a wet bed for hours before anyone came.",
 ]
 
 

@@ -363,7 +363,7 @@ NEGLECT_RULES: tuple[Rule, ...] = (
     ),
     rule(
         "neglect",
-        r"\bnot (?:\w+ )?(?:been |being )?(?:washed|bathed|showered|changed|cleaned|turned|"
+        r"\bnot (?:\w+ )?(?:been |being )?(?:washed|bathed|showered|changed|cleaned up|turned|"
         r"repositioned|toileted|helped to the toilet|taken to the toilet|moved|dressed|shaved)"
         r"\b(?: (?:for|in) (?:\w+ ){0,2}?(?:days?|weeks?|hours|nights?|a while|ages|a week)| "
         r"all (?:day|night|weekend)| since| once)|\b(?:no one|nobody) (?:\w+ )?(?:washed|"
