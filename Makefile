@@ -8,7 +8,7 @@ ASSETS := vendor/nhsuk-frontend
 export FLASK_APP := wsgi.py
 
 .DEFAULT_GOAL := help
-.PHONY: help install assets translations messages instance migrate demo run scheduler test test-postgres lint benchmark benchmark-complaints benchmark-metrics clean
+.PHONY: help install assets translations messages instance migrate demo run scheduler test test-postgres lint benchmark benchmark-complaints benchmark-metrics benchmark-dashboard clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -78,6 +78,9 @@ benchmark-complaints: install ## Time complaint figures and case lists on 50,000
 
 benchmark-metrics: install ## Time the summary recompute and the FFT return on 1,000,000 responses (SQLite and PostgreSQL)
 	$(BIN)/python benchmarks/metrics.py
+
+benchmark-dashboard: install ## Time the dashboard and People's Council pages on the same history (SQLite and PostgreSQL)
+	$(BIN)/python benchmarks/dashboard.py
 
 clean: ## Remove the virtualenv, fetched assets and compiled catalogues
 	rm -rf $(VENV) $(ASSETS) translations/*/LC_MESSAGES/*.mo

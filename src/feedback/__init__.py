@@ -52,6 +52,7 @@ def _init_extensions(app: Flask) -> None:
 
 
 def _register_blueprints(app: Flask) -> None:
+    from feedback.actions.views import bp as actions_bp
     from feedback.auth.api_client_views import bp as api_clients_bp
     from feedback.auth.views import bp as auth_bp
     from feedback.auth.views import users_bp
@@ -60,7 +61,10 @@ def _register_blueprints(app: Flask) -> None:
     from feedback.complaints.figure_views import bp as complaint_figures_bp
     from feedback.complaints.review_views import packs_bp, reviewers_bp
     from feedback.complaints.views import bp as complaints_bp
+    from feedback.dashboard.council_views import bp as council_bp
+    from feedback.dashboard.unit_views import bp as dashboard_bp
     from feedback.dashboard.views import bp as staff_bp
+    from feedback.dashboard.warning_views import bp as dashboard_warnings_bp
     from feedback.kiosks.views import bp as kiosks_bp
     from feedback.metrics.api import api_bp
     from feedback.metrics.import_views import bp as imports_bp
@@ -100,6 +104,10 @@ def _register_blueprints(app: Flask) -> None:
         fft_return_bp,
         targets_bp,
         jobs_bp,
+        actions_bp,
+        dashboard_bp,
+        dashboard_warnings_bp,
+        council_bp,
     ):
         app.register_blueprint(blueprint)
     app.register_blueprint(journey_bp, name="feedback", url_prefix="/feedback/<location_code>")

@@ -73,6 +73,12 @@ def seed_demo_command() -> None:
     db.session.commit()
     if cases:
         click.echo(f"Demo complaints loaded: {cases} cases over two years.")
+    from feedback.actions.demo import seed_actions_demo
+
+    actions = seed_actions_demo(trust_today())
+    db.session.commit()
+    if actions:
+        click.echo(f"Demo actions loaded: {actions} 'You said, we did' actions.")
     from feedback.themes.demo import seed_themes_demo
 
     themes = seed_themes_demo()
@@ -98,11 +104,13 @@ def _refresh_summaries() -> None:
     complaints = run_job(JOBS_BY_ID["complaint-summaries"], "seed-demo")
     targets = run_job(JOBS_BY_ID["targets"], "seed-demo")
     themes = run_job(JOBS_BY_ID["themes-summaries"], "seed-demo")
+    warnings = run_job(JOBS_BY_ID["early-warnings"], "seed-demo")
     for name, result in (
         ("FFT", fft),
         ("Complaint", complaints),
         ("Target", targets),
         ("Theme", themes),
+        ("Early-warning", warnings),
     ):
         click.echo(f"{name} summaries: {result.status.value} ({result.rows_written or 0} rows)")
         if result.error:

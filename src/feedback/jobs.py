@@ -69,6 +69,13 @@ JOBS: tuple[JobSpec, ...] = (
         lease=timedelta(hours=1),
     ),
     JobSpec(
+        "early-warnings",
+        "feedback.dashboard.warning_job:compute_early_warnings",
+        CronTrigger(minute=50, timezone=TIMEZONE),
+        "Statistical process control charts (Making Data Count) for every ward, service and "
+        "directorate, and early warnings of special-cause concerns",
+    ),
+    JobSpec(
         "email-delivery",
         "feedback.notifications.gateway:deliver_pending_emails_job",
         IntervalTrigger(minutes=1, timezone=TIMEZONE),

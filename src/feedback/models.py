@@ -1,8 +1,11 @@
 """Every table, imported once so that Alembic and the app see the whole schema."""
 
+from feedback.actions import models as action_models  # noqa: F401
 from feedback.auth import api_clients  # noqa: F401
 from feedback.complaints import models as complaint_models  # noqa: F401
 from feedback.complaints import review, satisfaction, summary  # noqa: F401
+from feedback.dashboard import council as dashboard_council  # noqa: F401
+from feedback.dashboard import warnings as dashboard_warnings  # noqa: F401
 from feedback.kiosks import models as kiosk_models  # noqa: F401
 from feedback.metrics import models as metric_models  # noqa: F401
 from feedback.notifications import models as notification_models  # noqa: F401

@@ -116,6 +116,30 @@ ROUTES = [
     ("POST", "/admin/themes/models/train", {A}),
     ("GET", "/admin/themes/training", {A}),
     ("POST", "/admin/themes/training", {A}),
+    ("GET", "/dashboard/", {A, PX, SM}),
+    ("GET", "/dashboard/trust", {A, PX}),
+    ("GET", "/dashboard/{directorate_level}/{directorate}", {A, PX}),
+    ("GET", "/dashboard/{service_level}/{service}", {A, PX, SM}),
+    ("GET", "/dashboard/location/{loc_id}", {A, PX, SM}),
+    ("GET", "/dashboard/{service_level}/{service}/{export_name}.{export_kind}", {A, PX, SM}),
+    ("GET", "/dashboard/service/{service}/trend.xlsx", {A, PX, SM}),
+    ("GET", "/dashboard/trust/{trust}/breakdown.csv", {A, PX}),
+    ("GET", "/dashboard/warnings/", {A, PX}),
+    ("GET", "/dashboard/warnings/{warning}", {A, PX}),
+    ("POST", "/dashboard/warnings/{warning}", {A, PX}),
+    ("GET", "/council/", {A, PX, PC}),
+    ("GET", "/council/?easy_read=no", {A, PX, PC}),
+    ("GET", "/council/print", {A, PX, PC}),
+    ("GET", "/council/quotes", {A, PX}),
+    ("GET", "/council/quotes/comment/{comment}", {A, PX}),
+    ("POST", "/council/quotes/comment/{comment}", {A, PX}),
+    ("POST", "/council/quotes/{quote}/remove", {A, PX}),
+    ("GET", "/actions/", {A, PX, SM}),
+    ("GET", "/actions/new", {A, PX}),
+    ("POST", "/actions/new", {A, PX}),
+    ("GET", "/actions/{action}", {A, PX, SM}),
+    ("POST", "/actions/{action}", {A, PX}),
+    ("GET", "/actions/posters/{loc}", {A, PX, SM}),
     ("GET", "/admin/jobs/", {A}),
     ("GET", "/admin/jobs/{job}", {A}),
     ("POST", "/admin/jobs/{job}/run", {A}),
@@ -126,6 +150,11 @@ HIDDEN_FROM_SERVICE_MANAGER = [
     "/kiosks/{other_kiosk}",
     "/complaints/case/{other_case}",
     "/complaints/case/{other_case}/close",
+    "/dashboard/service/{other_service}",
+    "/dashboard/location/{other_loc_id}",
+    "/dashboard/service/{other_service}/breakdown.csv",
+    "/actions/{other_action}",
+    "/actions/posters/{other}",
 ]
 
 
@@ -168,6 +197,8 @@ def build_route_world(secret_key: str) -> tuple[dict[Role, object], dict[str, ob
     api_client, _key = create_api_client("Patient record system", px.email)
     db.session.commit()
     comment, alert, theme, model = _themes_world()
+    warning, quote = _dashboard_world(location, comment, px)
+    action, other_action = _actions_world(location, other, px)
     values = {
         "loc": location.code,
         "other": other.code,
@@ -191,6 +222,19 @@ def build_route_world(secret_key: str) -> tuple[dict[Role, object], dict[str, ob
         "alert": alert,
         "theme": theme,
         "model": model,
+        "loc_id": location.id,
+        "other_loc_id": other.id,
+        "other_service": other.service_id,
+        "directorate": location.service.directorate_id,
+        "trust": location.service.directorate.trust_id,
+        "directorate_level": "directorate",
+        "service_level": "service",
+        "export_name": "breakdown",
+        "export_kind": "csv",
+        "warning": warning,
+        "quote": quote,
+        "action": action,
+        "other_action": other_action,
     }
     return users, values
 
@@ -222,6 +266,57 @@ def _themes_world() -> tuple[int, int, int, int]:
     db.session.commit()
     theme = db.session.scalar(select(Theme.id).order_by(Theme.position).limit(1))
     return comment.id, alert.id, theme, model.id
+
+
+def _actions_world(location, other, by) -> tuple[int, int]:  # type: ignore[no-untyped-def]
+    """A done action on {loc}'s ward (the service manager's service) and one on {other}'s."""
+    from feedback.actions.models import ActionStatus
+    from feedback.actions.services import ActionInput, create_action
+    from feedback.db import trust_today
+    from feedback.extensions import db
+
+    def on(where):  # type: ignore[no-untyped-def]
+        return create_action(
+            ActionInput(
+                said="The food was cold.",
+                did="We bought heated trolleys.",
+                by_whom="Ward manager",
+                status=ActionStatus.DONE,
+                action_on=trust_today(),
+                location_id=where.id,
+            ),
+            by=by,
+            today=trust_today(),
+        )
+
+    mine, theirs = on(location), on(other)
+    db.session.commit()
+    return mine.id, theirs.id
+
+
+def _dashboard_world(location, comment: int, px) -> tuple[int, int]:  # type: ignore[no-untyped-def]
+    """An open early warning on {loc}, and a quote approved for the People's Council."""
+    from feedback.dashboard.council import CouncilQuote
+    from feedback.dashboard.periods import quarter_from_args
+    from feedback.dashboard.warnings import EarlyWarning
+    from feedback.db import trust_today
+    from feedback.extensions import db
+
+    warning = EarlyWarning(
+        measure="fft_percent_positive",
+        level="location",
+        unit_id=location.id,
+        month=trust_today().replace(day=1),
+        value=40.0,
+        rules="shift",
+    )
+    quarter = quarter_from_args(None, trust_today())
+    quote = CouncilQuote(
+        quarter_start=quarter.first, comment_id=comment, text="Kind staff", approved_by_id=px.id
+    )
+    db.session.add_all([warning, quote])
+    db.session.commit()
+    return warning.id, quote.id
 
 
 @pytest.fixture

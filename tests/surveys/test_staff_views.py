@@ -93,26 +93,6 @@ def test_a_paper_card_must_say_how_it_was_collected(client):
     assert "Choose how the card was collected" in page.get_data(as_text=True)
 
 
-def test_the_peoples_council_summary_hides_small_numbers(client):
-    from tests.factories import make_directorate, make_service
-
-    big = make_location(
-        service=make_service(directorate=make_directorate("Community Health Services"))
-    )
-    small = make_location(
-        service=make_service(directorate=make_directorate("Families, Young People and Children"))
-    )
-    for _ in range(6):
-        make_response(big, rating=1, submitted_at=NOVEMBER)
-    for _ in range(2):
-        make_response(small, rating=5, submitted_at=NOVEMBER)
-    sign_in(client, make_user(Role.PEOPLES_COUNCIL))
-    page = client.get("/staff/summary?month=2026-11").get_data(as_text=True)
-    assert "8 responses" in page  # the whole trust
-    assert "Fewer than 5 responses" in page
-    assert "6 responses" not in page and "2 responses" not in page  # 8 - 6 would reveal 2
-
-
 def test_a_paper_form_without_its_entry_key_is_refused_not_merged(client):
     location = make_location()
     sign_in(client, make_user(Role.PX_TEAM))

@@ -6,6 +6,8 @@ query), so a late response to an old complaint moves that month's figures too.
 
 from __future__ import annotations
 
+from collections.abc import Collection
+from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import (
@@ -23,6 +25,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
+from feedback.complaints.figures import percent
 from feedback.complaints.models import CaseKind, Complaint, Compliment
 from feedback.db import Base, trust_today
 from feedback.extensions import db
@@ -155,3 +158,60 @@ def summarise_complaints() -> int:
         .group_by(ServiceDirectorate.directorate_id, s.month)
     )
     return written
+
+
+@dataclass(frozen=True)
+class ComplaintTotals:
+    """A unit's complaint figures over a span of months, as the dashboards show them."""
+
+    complaints_received: int = 0
+    pals_received: int = 0
+    acknowledged_in_time: int = 0
+    clinical_received: int = 0
+    responded: int = 0
+    responded_on_time: int = 0
+    compliments: int = 0
+
+    @property
+    def percent_on_time(self) -> int | None:
+        return percent(self.responded_on_time, self.responded)
+
+    @property
+    def percent_acknowledged_in_time(self) -> int | None:
+        return percent(self.acknowledged_in_time, self.complaints_received)
+
+
+def complaint_totals(
+    level: str, unit_ids: Collection[int] | None, first: date, last: date
+) -> dict[int, ComplaintTotals]:
+    """Each unit's complaint figures over the months first..last, in one grouped query."""
+    s = ComplaintSummary
+    query = (
+        select(s.unit_id, *[func.sum(getattr(s, name)) for name in SUMMED])
+        .where(s.level == level, s.month >= first, s.month <= last)
+        .group_by(s.unit_id)
+    )
+    if unit_ids is not None:
+        query = query.where(s.unit_id.in_(list(unit_ids)))
+    return {
+        row[0]: ComplaintTotals(*[int(v or 0) for v in row[1:]])
+        for row in db.session.execute(query)
+    }
+
+
+def complaints_by_month(
+    level: str, unit_ids: Collection[int] | None, first: date, last: date
+) -> dict[int, dict[date, ComplaintTotals]]:
+    """Each unit's complaint figures month by month (months with nothing are absent)."""
+    s = ComplaintSummary
+    query = (
+        select(s.unit_id, s.month, *[getattr(s, name) for name in SUMMED])
+        .where(s.level == level, s.month >= first, s.month <= last)
+        .order_by(s.unit_id, s.month)
+    )
+    if unit_ids is not None:
+        query = query.where(s.unit_id.in_(list(unit_ids)))
+    result: dict[int, dict[date, ComplaintTotals]] = {}
+    for row in db.session.execute(query):
+        result.setdefault(row[0], {})[row[1]] = ComplaintTotals(*[int(v or 0) for v in row[2:]])
+    return result

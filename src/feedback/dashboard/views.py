@@ -1,22 +1,26 @@
 from __future__ import annotations
 
-from flask import Blueprint, render_template, request, url_for
+from flask import Blueprint, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
 from flask_login import current_user
 
 from feedback.auth.access import signed_in
 from feedback.auth.models import Role
-from feedback.metrics.suppression import suppress_one, suppress_parts
-from feedback.organisation.services import list_directorates
-from feedback.surveys.scoring import FFT_RATINGS, FftScore
-from feedback.surveys.services import list_months, summarise_fft_by_directorate
-from feedback.web import parse_month
+from feedback.dashboard.warnings import count_open_warnings
+from feedback.themes.services import count_open_alerts
 
 bp = signed_in(Blueprint("staff", __name__, url_prefix="/staff"))
 
 # What each role may open, in the order the header lists it.
 _NAVIGATION = [
-    ("Feedback summary", "staff.summary", set(Role)),
+    ("Dashboard", "dashboard.home", {Role.ADMIN, Role.PX_TEAM, Role.SERVICE_MANAGER}),
+    ("Early warnings", "dashboard_warnings.list_warnings", {Role.ADMIN, Role.PX_TEAM}),
+    (
+        "People's Council summary",
+        "council.summary",
+        {Role.ADMIN, Role.PX_TEAM, Role.PEOPLES_COUNCIL},
+    ),
+    ("You said, we did", "actions.list_actions", {Role.ADMIN, Role.PX_TEAM, Role.SERVICE_MANAGER}),
     ("Responses", "responses.list_months", {Role.ADMIN, Role.PX_TEAM, Role.SERVICE_MANAGER}),
     (
         "Enter paper forms",
@@ -63,27 +67,23 @@ def _staff_navigation() -> dict[str, object]:
 
 @bp.get("/")
 def home() -> ResponseReturnValue:
-    return render_template("dashboard/home.html", links=navigation_for(current_user.role))
+    """The links a role may use; for the team, what is waiting for someone to act on it."""
+    attention = None
+    if current_user.role in (Role.ADMIN, Role.PX_TEAM):
+        attention = {
+            "urgent": count_open_alerts(),
+            "warnings": count_open_warnings(),
+        }
+    return render_template(
+        "dashboard/home.html", links=navigation_for(current_user.role), attention=attention
+    )
 
 
 @bp.get("/summary")
 def summary() -> ResponseReturnValue:
-    """Anonymised, easy-read figures that anyone signed in may see, small numbers hidden."""
-    months = list_months(None)
-    month = parse_month(request.args.get("month")) or (months[0] if months else None)
-    by_directorate = summarise_fft_by_directorate(month) if month else {}
-    directorates = list_directorates()
-    parts = {d.id: by_directorate.get(d.id, FftScore()) for d in directorates}
-    trust = FftScore(
-        {rating: sum(score.count(rating) for score in parts.values()) for rating in FFT_RATINGS}
-    )
-    return render_template(
-        "dashboard/summary.html",
-        months=months,
-        month=month,
-        trust=suppress_one(trust),
-        directorates=[
-            (d, shown)
-            for d, shown in zip(directorates, suppress_parts(parts, True).values(), strict=True)
-        ],
-    )
+    """The old address of the summary: the People's Council's quarterly summary now, and a
+    service manager's own dashboard (a directorate's figures beside their own service's would
+    give away the small numbers of the services they do not manage)."""
+    if current_user.role == Role.SERVICE_MANAGER:
+        return redirect(url_for("dashboard.home"))
+    return redirect(url_for("council.summary"))

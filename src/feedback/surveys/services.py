@@ -16,7 +16,7 @@ from sqlalchemy.orm import selectinload
 
 from feedback.db import TRUST_TIMEZONE, as_utc, utc_now
 from feedback.extensions import db
-from feedback.organisation.models import Location, Service
+from feedback.organisation.models import Location
 from feedback.surveys.models import Answer, Journey, Response, ResponseMode
 from feedback.surveys.schema import CHOICE_TYPES, Question, Questionnaire
 from feedback.surveys.scoring import FftScore
@@ -270,25 +270,6 @@ def summarise_fft_by_location(
     for location_id, rating, count in db.session.execute(query):
         counts.setdefault(location_id, {})[rating] = count
     return {location_id: FftScore(by_rating) for location_id, by_rating in counts.items()}
-
-
-def summarise_fft_by_directorate(month: date) -> dict[int, FftScore]:
-    """Each directorate's FFT counts for a month, in one grouped query."""
-    query = (
-        select(Service.directorate_id, Response.fft_rating, func.count())
-        .join(Location, Location.id == Response.location_id)
-        .join(Service, Service.id == Location.service_id)
-        .where(
-            Response.questionnaire == "fft",
-            Response.submitted_month == month,
-            Response.fft_rating.is_not(None),
-        )
-        .group_by(Service.directorate_id, Response.fft_rating)
-    )
-    counts: dict[int, dict[int, int]] = {}
-    for directorate_id, rating, count in db.session.execute(query):
-        counts.setdefault(directorate_id, {})[rating] = count
-    return {key: FftScore(by_rating) for key, by_rating in counts.items()}
 
 
 def list_months(location_ids: Sequence[int] | None) -> list[date]:

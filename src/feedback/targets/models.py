@@ -52,6 +52,14 @@ RAG_LABELS = {
     Rag.TOO_LITTLE_DATA: "Too little data",
     Rag.NO_BASELINE: "No baseline",
 }
+# The NHS.UK tag colour for each status; the words above always go with it.
+RAG_TAGS = {
+    Rag.GREEN: "nhsuk-tag--green",
+    Rag.AMBER: "nhsuk-tag--yellow",
+    Rag.RED: "nhsuk-tag--red",
+    Rag.TOO_LITTLE_DATA: "nhsuk-tag--grey",
+    Rag.NO_BASELINE: "nhsuk-tag--grey",
+}
 
 
 class Target(Base, TimestampMixin):

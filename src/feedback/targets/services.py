@@ -90,17 +90,7 @@ def history(target: Target, periods: int = 12) -> dict[int, list[StatusRow]]:
     )
     result: dict[int, list[StatusRow]] = {}
     for s in rows:
-        result.setdefault(s.unit_id, []).append(
-            StatusRow(
-                s.period_start,
-                percent_half_up(s.numerator, s.denominator),
-                s.numerator,
-                s.denominator,
-                s.threshold_percent,
-                s.rag,
-                s.owner,
-            )
-        )
+        result.setdefault(s.unit_id, []).append(_status_row(s))
     return result
 
 
@@ -132,3 +122,79 @@ def forget_statuses_from(target: Target, start: date) -> None:
         )
     ):
         db.session.delete(status)
+
+
+@dataclass(frozen=True)
+class UnitTarget:
+    target: Target
+    history: list[StatusRow]  # oldest first
+
+    @property
+    def latest(self) -> StatusRow | None:
+        return self.history[-1] if self.history else None
+
+
+def targets_for_unit(level: Level, unit_id: int, first: date, last: date) -> list[UnitTarget]:
+    """The active targets set at this level, each with the unit's statuses from first to last
+    (period starts), for the dashboards."""
+    targets = active_targets(level)
+    if not targets:
+        return []
+    rows = db.session.scalars(
+        select(TargetStatus)
+        .where(
+            TargetStatus.target_id.in_([t.id for t in targets]),
+            TargetStatus.unit_id == unit_id,
+            TargetStatus.period_start >= first,
+            TargetStatus.period_start <= last,
+        )
+        .order_by(TargetStatus.target_id, TargetStatus.period_start)
+    )
+    by_target: dict[int, list[StatusRow]] = {t.id: [] for t in targets}
+    for s in rows:
+        by_target[s.target_id].append(_status_row(s))
+    return [UnitTarget(t, by_target[t.id]) for t in targets]
+
+
+def latest_status_by_unit(level: Level, last: date) -> dict[tuple[int, int], StatusRow]:
+    """For every active target at this level: each unit's latest status up to `last`."""
+    latest = (
+        select(
+            TargetStatus.target_id,
+            TargetStatus.unit_id,
+            func.max(TargetStatus.period_start).label("start"),
+        )
+        .join(Target, Target.id == TargetStatus.target_id)
+        .where(Target.level == level, Target.is_active.is_(True), TargetStatus.period_start <= last)
+        .group_by(TargetStatus.target_id, TargetStatus.unit_id)
+        .subquery()
+    )
+    rows = db.session.scalars(
+        select(TargetStatus).join(
+            latest,
+            (latest.c.target_id == TargetStatus.target_id)
+            & (latest.c.unit_id == TargetStatus.unit_id)
+            & (latest.c.start == TargetStatus.period_start),
+        )
+    )
+    return {(s.target_id, s.unit_id): _status_row(s) for s in rows}
+
+
+def active_targets(level: Level) -> Sequence[Target]:
+    return db.session.scalars(
+        select(Target)
+        .where(Target.level == level, Target.is_active.is_(True))
+        .order_by(Target.name)
+    ).all()
+
+
+def _status_row(s: TargetStatus) -> StatusRow:
+    return StatusRow(
+        s.period_start,
+        percent_half_up(s.numerator, s.denominator),
+        s.numerator,
+        s.denominator,
+        s.threshold_percent,
+        s.rag,
+        s.owner,
+    )

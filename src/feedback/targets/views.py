@@ -17,22 +17,15 @@ from feedback.targets.forms import BaselineForm, TargetForm
 from feedback.targets.models import (
     MEASURE_LABELS,
     RAG_LABELS,
+    RAG_TAGS,
     Direction,
     Level,
-    Rag,
     Target,
 )
 
 bp = restricted_to(
     Blueprint("targets", __name__, url_prefix="/targets"), [Role.ADMIN, Role.PX_TEAM]
 )
-RAG_TAGS = {
-    Rag.GREEN: "nhsuk-tag--green",
-    Rag.AMBER: "nhsuk-tag--yellow",
-    Rag.RED: "nhsuk-tag--red",
-    Rag.TOO_LITTLE_DATA: "nhsuk-tag--grey",
-    Rag.NO_BASELINE: "nhsuk-tag--grey",
-}
 
 
 @bp.context_processor

@@ -14,6 +14,7 @@ from feedback.db import utc_now
 from feedback.extensions import db
 from feedback.organisation.models import Location, Service, ServiceDirectorate
 from feedback.organisation.services import in_directorate_then
+from feedback.themes.files import staff_names
 from feedback.themes.model import CommentInput, suggest
 from feedback.themes.models import (
     Comment,
@@ -23,6 +24,7 @@ from feedback.themes.models import (
     Theme,
     UrgentAlert,
 )
+from feedback.themes.redaction import redact
 from feedback.themes.tagging import active_model_version, load_model
 
 PAGE_SIZE = 25
@@ -244,3 +246,9 @@ def count_open_alerts() -> int:
         )
         or 0
     )
+
+
+def shareable_text(text: str) -> str:
+    """The text with personal details replaced, every staff name the app knows included: what
+    may leave the patient experience team."""
+    return redact(text, staff_names())

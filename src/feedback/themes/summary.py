@@ -6,6 +6,9 @@ are those the service belonged to in that month, as for the FFT and complaint fi
 
 from __future__ import annotations
 
+from collections.abc import Collection
+from datetime import date
+
 from sqlalchemy import case, delete, func, literal, select
 
 from feedback.extensions import db
@@ -77,3 +80,40 @@ def summarise_themes() -> int:
         .group_by(ServiceDirectorate.directorate_id, s.month, s.source, s.theme_id)
     )
     return written
+
+
+def theme_totals(
+    level: str, unit_id: int, first: date, last: date, source: str | None = None
+) -> dict[int, dict[str, int]]:
+    """Each theme's comment counts for one unit over the months first..last."""
+    s = ThemeSummary
+    query = (
+        select(s.theme_id, *[func.sum(getattr(s, name)) for name in COUNTED])
+        .where(s.level == level, s.unit_id == unit_id, s.month >= first, s.month <= last)
+        .group_by(s.theme_id)
+    )
+    if source:
+        query = query.where(s.source == source)
+    return {
+        row[0]: dict(zip(COUNTED, (int(v or 0) for v in row[1:]), strict=True))
+        for row in db.session.execute(query)
+    }
+
+
+def negative_mentions_by_month(
+    level: str, unit_ids: Collection[int] | None, first: date, last: date
+) -> dict[int, dict[date, int]]:
+    """Negative theme mentions (a comment counts once per theme) per unit and month."""
+    s = ThemeSummary
+    query = (
+        select(s.unit_id, s.month, func.sum(s.negative))
+        .where(s.level == level, s.month >= first, s.month <= last)
+        .group_by(s.unit_id, s.month)
+        .order_by(s.unit_id, s.month)
+    )
+    if unit_ids is not None:
+        query = query.where(s.unit_id.in_(list(unit_ids)))
+    result: dict[int, dict[date, int]] = {}
+    for unit, month, negative in db.session.execute(query):
+        result.setdefault(unit, {})[month] = int(negative or 0)
+    return result
