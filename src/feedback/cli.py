@@ -85,6 +85,12 @@ def seed_demo_command() -> None:
     if themes:
         click.echo(f"Demo themes: {themes}.")
     _refresh_summaries()
+    from feedback.dashboard.demo import seed_council_quotes
+
+    quotes = seed_council_quotes(trust_today())
+    db.session.commit()
+    if quotes:
+        click.echo(f"Demo People's Council quotes approved: {quotes}.")
     click.echo(
         f"Demo sign-in: px@example.nhs.uk (or admin@, manager@, council@) password {DEMO_PASSWORD}"
     )

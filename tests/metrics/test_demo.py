@@ -34,7 +34,20 @@ def test_the_demo_has_history_variety_and_problems_to_find(app, runner) -> None:
     jobs = set(
         db.session.scalars(select(JobRun.job_id).where(JobRun.status == RunStatus.SUCCEEDED))
     )
-    assert {"fft-summaries", "complaint-summaries", "targets"} <= jobs
+    assert {"fft-summaries", "complaint-summaries", "targets", "early-warnings"} <= jobs
+    # The dashboards open on problems to find: Belvoir Ward's dip is an early warning, and the
+    # People's Council summary has quotes the team approved.
+    from feedback.dashboard.council import CouncilQuote
+    from feedback.dashboard.warnings import EarlyWarning
+
+    belvoir_id = db.session.scalar(select(Location.id).where(Location.code == "BRAD-BEL"))
+    warned = db.session.scalars(
+        select(EarlyWarning.measure).where(
+            EarlyWarning.level == "location", EarlyWarning.unit_id == belvoir_id
+        )
+    ).all()
+    assert "fft_percent_positive" in warned
+    assert db.session.scalar(select(func.count()).select_from(CouncilQuote)) == 3
     belvoir = db.session.scalar(select(Location.id).where(Location.code == "BRAD-BEL"))
     dip = dip_months(trust_today())
     before = [date(m.year - 1, m.month, 1) for m in dip]
