@@ -33,6 +33,9 @@ def upgrade():
     sa.Column('segment', sa.Integer(), nullable=False),
     sa.PrimaryKeyConstraint('measure', 'level', 'unit_id', 'month', name=op.f('pk_spc_point'))
     )
+    with op.batch_alter_table('spc_point', schema=None) as batch_op:
+        batch_op.create_index('ix_spc_point_unit', ['level', 'unit_id', 'measure', 'month'], unique=False)
+
     op.create_table('spc_series',
     sa.Column('measure', sa.String(length=40), nullable=False),
     sa.Column('level', sa.String(length=12), nullable=False),
@@ -89,5 +92,8 @@ def downgrade():
     op.drop_table('council_quote')
     op.drop_table('early_warning')
     op.drop_table('spc_series')
+    with op.batch_alter_table('spc_point', schema=None) as batch_op:
+        batch_op.drop_index('ix_spc_point_unit')
+
     op.drop_table('spc_point')
     # ### end Alembic commands ###

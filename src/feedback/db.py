@@ -55,6 +55,9 @@ def _configure_sqlite(dbapi_connection: object, _record: object) -> None:
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=NORMAL")
+        # A summary job rewrites its table in one transaction (seconds on a trust's history);
+        # a patient's submission waits for it rather than failing after the 5 s default.
+        cursor.execute("PRAGMA busy_timeout=30000")
         cursor.close()
 
 

@@ -9,6 +9,7 @@ from datetime import date
 from openpyxl import load_workbook
 
 from feedback.auth.models import Role
+from feedback.extensions import db
 from tests.dashboard.helpers import done_action, eligible, refresh, responses
 from tests.factories import make_directorate, make_location, make_service, make_user, sign_in
 
@@ -124,3 +125,30 @@ def test_a_wards_page_shows_its_actions_and_links_to_its_poster(client):
     assert f'href="/actions/posters/{ward.code}"' in page
     trust = client.get("/dashboard/trust?period=month&month=2026-11").text
     assert "The day room was too noisy." in trust and "Visits ran late." in trust
+
+
+def test_the_old_fft_question_is_a_separate_series_with_the_break_marked(client):
+    from feedback.metrics.models import LegacyFftMonth
+
+    ward, _team = _trust()
+    db.session.add(
+        LegacyFftMonth(
+            location_id=ward.id,
+            month=date(2020, 1, 1),
+            extremely_likely=12,
+            likely=3,
+            imported_by="test",
+        )
+    )
+    db.session.commit()
+    eligible(ward, date(2020, 1, 1), 50)
+    refresh(date(2026, 12, 1))
+    sign_in(client, make_user(Role.PX_TEAM))
+    recent = client.get(f"/dashboard/location/{ward.id}?period=month&month=2026-11").text
+    assert "Show the whole history, from January 2020" in recent
+    assert "New FFT question" not in recent  # the last 24 months do not reach April 2020
+    whole = client.get(f"/dashboard/location/{ward.id}?period=custom&from=2020-01&to=2026-11").text
+    assert "New FFT question" in whole
+    assert "Response rate, old question" in whole
+    assert "Old (before April 2020)" in whole
+    assert "Months before April 2020 count answers to the old FFT question." in whole

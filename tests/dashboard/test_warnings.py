@@ -97,3 +97,30 @@ def test_a_concern_stays_on_the_list_until_someone_acknowledges_it_with_a_note(c
     db.session.commit()
     assert len(_warnings(ward)) == 1
     assert "Early warnings</span>" not in client.get(f"/dashboard/location/{ward.id}").text
+
+
+def test_each_process_control_table_downloads(client):
+    import csv
+    import io
+
+    ward = _ward_with_history(15)
+    refresh(TODAY)
+    sign_in(client, make_user(Role.PX_TEAM))
+    rows = list(
+        csv.reader(
+            io.StringIO(
+                client.get(f"/dashboard/location/{ward.id}/spc-fft-percent-positive.csv").text
+            )
+        )
+    )
+    assert rows[0] == [
+        "Month",
+        "Value %",
+        "Mean",
+        "Lower limit",
+        "Upper limit",
+        "Variation",
+        "Rules",
+    ]
+    assert len(rows) == 16 and rows[-1][0] == "Nov 2026"
+    assert rows[-1][5] == "Common cause: no significant change"

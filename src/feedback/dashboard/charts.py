@@ -149,8 +149,12 @@ def line_chart(
             mark = s.marks[i] if s.marks else None
             point_colour = VARIATION_COLOURS.get(mark or "", colour) if s.marks else colour
             body.append(_marker(_x(i, len(months)), _y(value, top), mark, point_colour))
-    svg = _svg(chart_id, title, body)
-    return Chart(chart_id, title, summary, svg, table)
+    legend = [
+        ("dashed" if s.dashed else "solid", f"{'Dashed' if s.dashed else 'Solid'} line: {s.name}")
+        for s in series
+        if not s.thin
+    ]
+    return Chart(chart_id, title, summary, _svg(chart_id, title, body), table, legend)
 
 
 def _svg(

@@ -240,11 +240,17 @@ def approve_quote(quarter: Span, comment: Comment, text: str, by: User) -> Counc
             CouncilQuote.quarter_start == quarter.first, CouncilQuote.comment_id == comment.id
         )
     )
+    approver_id = by.id  # read first: loading it must not flush a half-made quote
     if quote is None:
-        quote = CouncilQuote(quarter_start=quarter.first, comment_id=comment.id)
+        quote = CouncilQuote(
+            quarter_start=quarter.first,
+            comment_id=comment.id,
+            text=text,
+            approved_by_id=approver_id,
+        )
         db.session.add(quote)
     quote.text = text
-    quote.approved_by_id = by.id
+    quote.approved_by_id = approver_id
     quote.approved_at = utc_now()
     db.session.flush()
     return quote

@@ -241,7 +241,8 @@ def build_overview(unit: Unit, span: Span, comparison: Span | None) -> UnitOverv
         themes=themes[:TOP_THEMES],
         rising_negative=_rising(themes),
         targets=targets,
-        trend=trend(unit, span.last),
+        # A long custom span shows its whole length (back to the old question, if asked).
+        trend=trend(unit, span.last, max(TREND_MONTHS, len(span.months))),
         target_map=cells,
         target_map_names=names,
     )

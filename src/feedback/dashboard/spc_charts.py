@@ -101,5 +101,7 @@ def spc_chart(entry: UnitSeries) -> Chart | None:
         unit=MEASURE_UNITS[entry.measure],
         top=top,
     )
-    chart.legend = LEGEND
+    chart.legend = LEGEND + [("target", "Green line: the target")] * (
+        entry.series.target_percent is not None
+    )
     return chart

@@ -103,9 +103,9 @@ def home() -> ResponseReturnValue:
     return render_template("dashboard/own-services.html", services=services)
 
 
-def _tables(page: UnitOverview) -> dict[str, Table]:
-    tables = page_tables.all_tables(page)
-    for entry in warnings.series_for(page.unit.level, page.unit.id):
+def _spc_tables(unit: Unit) -> dict[str, Table]:
+    tables = {}
+    for entry in warnings.series_for(unit.level, unit.id):
         chart = spc_chart(entry)
         if chart is not None:
             tables[chart.table.slug] = chart.table
@@ -145,6 +145,7 @@ def _render(unit: Unit, span: Span, comparison: Span | None) -> ResponseReturnVa
         action_labels=ACTION_STATUS_LABELS,
         export_url=lambda name, kind: unit_url(unit, "dashboard.export", name=name, kind=kind),
         comments_url=lambda extra: comments_url(unit, span, extra),
+        history_start=(fft_month_range() or (None,))[0],
         **_picker(),
     )
 
@@ -167,7 +168,10 @@ def unit(level: str, unit_id: int) -> ResponseReturnValue:
 def export(level: str, unit_id: int, name: str, kind: str) -> ResponseReturnValue:
     span, comparison = _span_and_comparison()
     unit = _unit_or_404(level, unit_id, span)
-    table = _tables(build_overview(unit, span, comparison)).get(name)
+    if name.startswith("spc-"):  # a process control table needs none of the page's figures
+        table = _spc_tables(unit).get(name)
+    else:
+        table = page_tables.all_tables(build_overview(unit, span, comparison)).get(name)
     if table is None:
         abort(404)
     filename = f"{unit.name}-{table.slug}-{span.label}".replace(" ", "-").replace("/", "-")

@@ -15,7 +15,7 @@ from feedback.dashboard.periods import add_months, latest_complete_month, months
 from feedback.dashboard.spc import Direction, SpcChart, SpcPoint, Variation, xmr_chart
 from feedback.dashboard.warnings import EarlyWarning, SpcSeries
 from feedback.dashboard.warnings import SpcPoint as StoredPoint
-from feedback.db import trust_today
+from feedback.db import trust_today, utc_now
 from feedback.extensions import db
 from feedback.metrics.summaries import fft_by_month
 from feedback.targets.models import Level, Measure
@@ -185,23 +185,23 @@ def _bounds(spec: MeasureSpec, values: list[MonthValue]) -> tuple[float, float]:
     return (0, max(100.0, top))
 
 
-def _store(spec: MeasureSpec, level: str, unit: int, chart: SpcChart, values, target) -> int:  # type: ignore[no-untyped-def]
+def _rows(spec: MeasureSpec, level: str, unit: int, chart: SpcChart, values, target):  # type: ignore[no-untyped-def]
+    """The series row and its points, as plain rows: the job inserts them all at once."""
     latest = chart.latest
-    db.session.add(
-        SpcSeries(
-            measure=spec.measure,
-            level=level,
-            unit_id=unit,
-            points=len(values),
-            reason=chart.reason,
-            latest_month=latest.period if latest else (values[-1].month if values else None),
-            latest_variation=latest.variation.value if latest else None,
-            assurance=chart.assurance.value if chart.assurance else None,
-            target_percent=target,
-        )
-    )
+    series = {
+        "measure": spec.measure,
+        "level": level,
+        "unit_id": unit,
+        "points": len(values),
+        "reason": chart.reason,
+        "latest_month": latest.period if latest else (values[-1].month if values else None),
+        "latest_variation": latest.variation.value if latest else None,
+        "assurance": chart.assurance.value if chart.assurance else None,
+        "target_percent": target,
+        "computed_at": utc_now(),
+    }
     denominators = {v.month: v.denominator for v in values}
-    rows = [
+    points = [
         {
             "measure": spec.measure,
             "level": level,
@@ -218,9 +218,7 @@ def _store(spec: MeasureSpec, level: str, unit: int, chart: SpcChart, values, ta
         }
         for p in chart.points
     ]
-    if rows:
-        db.session.execute(insert(StoredPoint), rows)
-    return len(rows) + 1
+    return series, points
 
 
 def _recent_concern(chart: SpcChart) -> SpcPoint | None:
@@ -268,7 +266,8 @@ def compute_early_warnings(today: date | None = None) -> int:
     first = add_months(last, 1 - HISTORY_MONTHS)
     db.session.execute(delete(StoredPoint))
     db.session.execute(delete(SpcSeries))
-    written = 0
+    series_rows: list[dict] = []
+    point_rows: list[dict] = []
     for spec in SPECS:
         for level in spec.levels:
             goals = _targets(spec, level, last)
@@ -276,7 +275,15 @@ def compute_early_warnings(today: date | None = None) -> int:
                 if not values:
                     continue
                 chart = _chart(spec, values, goals.get(unit))
-                written += _store(spec, level, unit, chart, values, goals.get(unit))
+                series, points = _rows(spec, level, unit, chart, values, goals.get(unit))
+                series_rows.append(series)
+                point_rows += points
                 _raise(spec, level, unit, chart)
+    # One insert per table: a statement per unit was half the job's time.
+    if series_rows:
+        db.session.execute(insert(SpcSeries), series_rows)
+    if point_rows:
+        db.session.execute(insert(StoredPoint), point_rows)
     db.session.flush()
+    written = len(series_rows) + len(point_rows)
     return written

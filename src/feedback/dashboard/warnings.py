@@ -12,6 +12,7 @@ from sqlalchemy import (
     DateTime,
     Float,
     ForeignKey,
+    Index,
     Integer,
     String,
     Text,
@@ -74,6 +75,8 @@ class SpcSeries(Base):
 
 class SpcPoint(Base):
     __tablename__ = "spc_point"
+    # A unit's page reads all its measures at once: the primary key leads with the measure.
+    __table_args__ = (Index("ix_spc_point_unit", "level", "unit_id", "measure", "month"),)
 
     measure: Mapped[str] = mapped_column(String(40), primary_key=True)
     level: Mapped[str] = mapped_column(String(12), primary_key=True)
