@@ -48,7 +48,13 @@ def history(live_server: LiveServer) -> dict[str, Any]:
         px = make_user(Role.PX_TEAM)
         council = make_user(Role.PEOPLES_COUNCIL)
         refresh()
-        comment = db.session.query(Comment).order_by(Comment.id.desc()).first()
+        # Other browser tests share the live server's database: pick this fixture's comment.
+        comment = (
+            db.session.query(Comment)
+            .filter(Comment.location_id == ward.id)
+            .order_by(Comment.id.desc())
+            .first()
+        )
         approve_quote(quarter_from_args(None, trust_today()), comment, comment.text, px)
         db.session.commit()
         return {
