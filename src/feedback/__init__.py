@@ -74,6 +74,10 @@ def _register_blueprints(app: Flask) -> None:
     from feedback.organisation.views import locations_bp
     from feedback.organisation.views import public_bp as organisation_public_bp
     from feedback.scheduler.views import bp as jobs_bp
+    from feedback.sms.api import api_bp as sms_api_bp
+    from feedback.sms.chat import bp as sms_chat_bp
+    from feedback.sms.views import bp as sms_bp
+    from feedback.sms.webhooks import bp as sms_callbacks_bp
     from feedback.surveys.staff_views import bp as responses_bp
     from feedback.surveys.views import bp as journey_bp
     from feedback.targets.views import bp as targets_bp
@@ -108,6 +112,10 @@ def _register_blueprints(app: Flask) -> None:
         dashboard_bp,
         dashboard_warnings_bp,
         council_bp,
+        sms_callbacks_bp,
+        sms_bp,
+        sms_api_bp,
+        sms_chat_bp,
     ):
         app.register_blueprint(blueprint)
     app.register_blueprint(journey_bp, name="feedback", url_prefix="/feedback/<location_code>")

@@ -17,12 +17,14 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(complaints_cli)
     from feedback.metrics.cli import metrics_cli, reports_cli
     from feedback.scheduler.cli import scheduler_cli
+    from feedback.sms.cli import sms_cli
     from feedback.themes.cli import themes_cli
 
     app.cli.add_command(metrics_cli)
     app.cli.add_command(reports_cli)
     app.cli.add_command(scheduler_cli)
     app.cli.add_command(themes_cli)
+    app.cli.add_command(sms_cli)
 
 
 @click.command("create-user")
@@ -79,6 +81,12 @@ def seed_demo_command() -> None:
     db.session.commit()
     if actions:
         click.echo(f"Demo actions loaded: {actions} 'You said, we did' actions.")
+    from feedback.sms.demo import seed_sms_demo
+
+    texts = seed_sms_demo(trust_today())
+    db.session.commit()
+    if texts:
+        click.echo(f"Demo texts loaded: {texts} invites and the conversations they became.")
     from feedback.themes.demo import seed_themes_demo
 
     themes = seed_themes_demo()

@@ -56,6 +56,20 @@ DEFAULTS: dict[str, Any] = {
     "NOTIFY_API_KEY": None,
     "NOTIFY_EMAIL_TEMPLATE_ID": None,
     "NOTIFY_BASE_URL": "https://api.notifications.service.gov.uk",
+    # Texts: "outbox" keeps them for the staff outbox and test phone; "notify" sends them
+    # through one Notify SMS template whose content is ((body)).
+    "SMS_PROVIDER": "outbox",
+    "NOTIFY_SMS_TEMPLATE_ID": None,
+    # The bearer token configured on Notify's inbound and delivery-receipt callbacks.
+    "SMS_CALLBACK_TOKEN": None,
+    # The key behind number hashes (opt-outs outlive the numbers); None: derived from
+    # SECRET_KEY. Changing it forgets every opt-out, so set it once.
+    "SMS_NUMBER_KEY": None,
+    "SMS_SEND_FROM": "10:00",  # invites go out only in this daytime window, Europe/London
+    "SMS_SEND_UNTIL": "19:00",
+    "SMS_DAYS_BETWEEN_INVITES": 30,  # at most one invite per number in this many days
+    "SMS_CONVERSATION_DAYS": 7,  # replies after this get no answer
+    "SMS_KEEP_NUMBERS_DAYS": 7,  # the plain number is deleted this long after it closes
     # Finished journeys are kept this long so a retried submit still finds its record.
     "JOURNEY_KEEP_FINISHED": timedelta(days=2),
     # Themes: a model needs this many coded comments; the job retrains after this many new

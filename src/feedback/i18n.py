@@ -40,7 +40,7 @@ def language(code: str) -> Language:
 
 
 # Blueprints whose pages patients and carers read; staff pages are in English.
-PATIENT_BLUEPRINTS = frozenset({"feedback", "kiosk", "forms", "public"})
+PATIENT_BLUEPRINTS = frozenset({"feedback", "kiosk", "forms", "public", "sms_chat"})
 
 
 def select_locale() -> str:

@@ -76,6 +76,26 @@ JOBS: tuple[JobSpec, ...] = (
         "directorate, and early warnings of special-cause concerns",
     ),
     JobSpec(
+        "sms-invites",
+        "feedback.sms.invites:send_waiting_invites",
+        IntervalTrigger(minutes=5, timezone=TIMEZONE),
+        "FFT texts to waiting invites, inside the daytime window (never to an opted-out or "
+        "flagged number, or one invited in the last 30 days)",
+    ),
+    JobSpec(
+        "sms-delivery",
+        "feedback.sms.gateway:deliver_pending_sms_job",
+        IntervalTrigger(minutes=1, timezone=TIMEZONE),
+        "Send texts still waiting for GOV.UK Notify (retries after a failed send)",
+        lease=timedelta(minutes=5),
+    ),
+    JobSpec(
+        "sms-tidy",
+        "feedback.sms.invites:tidy",
+        IntervalTrigger(hours=1, timezone=TIMEZONE),
+        "Close text conversations after 7 days and delete mobile numbers no longer needed",
+    ),
+    JobSpec(
         "email-delivery",
         "feedback.notifications.gateway:deliver_pending_emails_job",
         IntervalTrigger(minutes=1, timezone=TIMEZONE),

@@ -11,6 +11,7 @@ from feedback.metrics import models as metric_models  # noqa: F401
 from feedback.notifications import models as notification_models  # noqa: F401
 from feedback.organisation import models as organisation_models  # noqa: F401
 from feedback.scheduler import models as scheduler_models  # noqa: F401
+from feedback.sms import models as sms_models  # noqa: F401
 from feedback.surveys import models as survey_models  # noqa: F401
 from feedback.targets import models as target_models  # noqa: F401
 from feedback.themes import models as theme_models  # noqa: F401

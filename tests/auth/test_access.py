@@ -140,6 +140,14 @@ ROUTES = [
     ("GET", "/actions/{action}", {A, PX, SM}),
     ("POST", "/actions/{action}", {A, PX}),
     ("GET", "/actions/posters/{loc}", {A, PX, SM}),
+    ("GET", "/sms/", {A, PX}),
+    ("GET", "/sms/conversations/{sms_conversation}", {A, PX}),
+    ("GET", "/sms/test-phone", {A, PX}),
+    ("POST", "/sms/test-phone", {A, PX}),
+    ("GET", "/sms/invites", {A, PX}),
+    ("POST", "/sms/invites", {A, PX}),
+    ("POST", "/sms/invites/confirm", {A, PX}),
+    ("GET", "/sms/invites/sample.csv", {A, PX}),
     ("GET", "/admin/jobs/", {A}),
     ("GET", "/admin/jobs/{job}", {A}),
     ("POST", "/admin/jobs/{job}/run", {A}),
@@ -235,6 +243,7 @@ def build_route_world(secret_key: str) -> tuple[dict[Role, object], dict[str, ob
         "quote": quote,
         "action": action,
         "other_action": other_action,
+        "sms_conversation": _sms_world(location),
     }
     return users, values
 
@@ -266,6 +275,25 @@ def _themes_world() -> tuple[int, int, int, int]:
     db.session.commit()
     theme = db.session.scalar(select(Theme.id).order_by(Theme.position).limit(1))
     return comment.id, alert.id, theme, model.id
+
+
+def _sms_world(location) -> int:  # type: ignore[no-untyped-def]
+    """A text conversation on {loc}'s ward, started through the real invite job."""
+    from datetime import UTC, datetime
+
+    from sqlalchemy import select
+
+    from feedback.db import trust_today
+    from feedback.extensions import db
+    from feedback.sms.invites import InviteRow, check_rows, save_invites, send_waiting_invites
+    from feedback.sms.models import SmsConversation
+
+    rows = [InviteRow("Row 1", location.code, "07700 900999", trust_today().isoformat())]
+    check_rows(rows, trust_today())
+    save_invites(rows, "access test")
+    send_waiting_invites(datetime(2026, 11, 30, 12, 0, tzinfo=UTC))  # inside the window
+    db.session.commit()
+    return db.session.scalars(select(SmsConversation.id).order_by(SmsConversation.id)).first()
 
 
 def _actions_world(location, other, by) -> tuple[int, int]:  # type: ignore[no-untyped-def]

@@ -20,12 +20,12 @@ from feedback.metrics.imports import (
     ImportFileError,
     ImportKind,
     count_from_text,
-    decode_upload,
     month_from_text,
     months_back,
     read_csv,
 )
 from feedback.metrics.models import EligibleCount, FftSummary, LegacyFftMonth
+from feedback.web.uploads import decode_upload
 from tests.factories import make_location, make_user, sign_in
 
 ELIGIBLE_HEADER = "location_code,month,eligible"

@@ -36,6 +36,7 @@ _NAVIGATION = [
     ("Complaints", "complaints.worklists", {Role.ADMIN, Role.PX_TEAM, Role.SERVICE_MANAGER}),
     ("Peer review", "peer_review.reviewer_packs", {Role.PEOPLES_COUNCIL}),
     ("Outbox", "outbox.list_messages", {Role.ADMIN, Role.PX_TEAM}),
+    ("Texts", "sms.outbox", {Role.ADMIN, Role.PX_TEAM}),
     ("Comments and themes", "themes.list_comments", {Role.ADMIN, Role.PX_TEAM}),
     ("Priority targets", "targets.register", {Role.ADMIN, Role.PX_TEAM}),
     ("FFT return", "fft_return.show_return", {Role.ADMIN, Role.PX_TEAM}),

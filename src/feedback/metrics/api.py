@@ -23,10 +23,10 @@ from feedback.metrics.imports import (
     ImportKind,
     ImportRow,
     check_rows,
-    max_upload_bytes,
     month_from_text,
     save_rows,
 )
+from feedback.web.uploads import max_upload_bytes
 
 # Public to the staff access rule on purpose: the key check below stands in for a role.
 api_bp = public(Blueprint("api", __name__, url_prefix="/api/v1"))

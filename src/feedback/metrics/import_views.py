@@ -22,18 +22,15 @@ from feedback.metrics.import_forms import ConfirmForm, UploadForm
 from feedback.metrics.import_overview import list_eligible_overview, sample_csv, stored_series
 from feedback.metrics.imports import (
     COLUMN_LABELS,
-    DEFAULT_MAX_BYTES,
     MAX_ROWS,
     SPECS,
     ImportFileError,
     ImportKind,
     ImportPreview,
-    decode_upload,
-    max_upload_bytes,
     read_csv,
     save_rows,
-    size_in_words,
 )
+from feedback.web.uploads import DEFAULT_MAX_BYTES, decode_upload, max_upload_bytes, size_in_words
 
 bp = restricted_to(
     Blueprint("imports", __name__, url_prefix="/metrics/imports"), [Role.ADMIN, Role.PX_TEAM]

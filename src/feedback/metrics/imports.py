@@ -10,12 +10,10 @@ import csv
 import io
 import re
 from collections.abc import Callable, Iterable, Sequence
-from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
-from flask import current_app
 from sqlalchemy import func, select
 
 from feedback.db import utc_now
@@ -24,8 +22,12 @@ from feedback.metrics.calendar import add_months
 from feedback.metrics.compute import recompute_days
 from feedback.metrics.models import LEGACY_COLUMNS, EligibleCount, LegacyFftMonth
 from feedback.organisation.models import Location
+from feedback.web.uploads import (
+    NOT_CSV,
+    UploadError,
+    too_big,
+)
 
-DEFAULT_MAX_BYTES = 2_000_000
 MAX_ROWS = 20_000
 MAX_COUNT = 1_000_000  # more than any ward or team sees in a month; also fits every INTEGER
 # Nothing before the FFT began (April 2013) can be a count of it; the bound also keeps the
@@ -36,7 +38,6 @@ LEGACY_REPLACED_ON = date(2020, 4, 1)
 MONTH_FORMAT = "Enter the month as YYYY-MM, for example 2026-11"
 FORMULA = "This looks like a spreadsheet formula, not a number"
 LEGACY_REPLACED = "The old question was replaced in April 2020"
-NOT_CSV = "The file must be a CSV file (comma separated values)"
 # A spreadsheet runs a cell starting with one of these; a tab or CR hides the start.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _INTEGER = re.compile(r"-?[0-9]+")
@@ -94,8 +95,8 @@ COLUMN_LABELS = {
 }
 
 
-class ImportFileError(ValueError):
-    """The file as a whole cannot be read; the message says why, for the person uploading."""
+# The file as a whole cannot be read (the shared reader's error, by the name imports use).
+ImportFileError = UploadError
 
 
 @dataclass
@@ -140,39 +141,6 @@ class ImportResult:
         return self.added + self.replaced
 
 
-def max_upload_bytes() -> int:
-    return int(current_app.config.get("IMPORT_MAX_BYTES", DEFAULT_MAX_BYTES))
-
-
-def size_in_words(size: int) -> str:
-    return f"{size / 1_000_000:g} MB" if size >= 1_000_000 else f"{size / 1000:g} kB"
-
-
-def _too_big(max_bytes: int) -> str:
-    return f"The file must be {size_in_words(max_bytes)} or smaller"
-
-
-def decode_upload(data: bytes, max_bytes: int) -> str:
-    """The text of an uploaded CSV file: UTF-8 (with or without a BOM) or Windows-1252."""
-    if not data.strip():
-        raise ImportFileError("The file is empty")
-    if len(data) > max_bytes:
-        raise ImportFileError(_too_big(max_bytes))
-    if data.startswith(b"PK\x03\x04"):
-        raise ImportFileError(
-            "The file is an Excel workbook. In Excel choose Save As, then CSV (comma delimited)"
-        )
-    if b"\x00" in data:
-        raise ImportFileError(NOT_CSV)
-    # cp1252: what Excel's "CSV (comma delimited)" writes on Windows.
-    for encoding in ("utf-8-sig", "cp1252"):
-        with suppress(UnicodeDecodeError):
-            return data.decode(encoding)
-    raise ImportFileError(
-        "The file's text could not be read. Save it as CSV UTF-8 and upload it again"
-    )
-
-
 def month_from_text(text: str) -> tuple[date | None, str | None]:
     """A month given as YYYY-MM or YYYY-MM-01, or the message saying what to enter."""
     found = _MONTH.fullmatch(text.strip())
@@ -211,7 +179,7 @@ def read_csv(kind: ImportKind, text: str, today: date, max_bytes: int) -> Import
     """Every row of the file, each with its problems; raises ImportFileError for the file."""
     # Decoded text has no more characters than the file had bytes.
     if len(text) > max_bytes:
-        raise ImportFileError(_too_big(max_bytes))
+        raise ImportFileError(too_big(max_bytes))
     if "\x00" in text:
         raise ImportFileError(NOT_CSV)
     spec = SPECS[kind]
