@@ -8,13 +8,11 @@ twice (an invite is the same person, place and day).
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
-from flask import Blueprint, Response, jsonify, request
+from flask import Blueprint, jsonify
 from flask.typing import ResponseReturnValue
 from sqlalchemy.exc import IntegrityError
-from werkzeug.exceptions import HTTPException
 
 from feedback.auth.access import public
 from feedback.auth.api_clients import client_for_key
@@ -22,10 +20,20 @@ from feedback.db import trust_today
 from feedback.extensions import csrf, db
 from feedback.sms.invites import InviteRow, check_rows, save_invites
 from feedback.sms.uploads import MAX_ROWS, max_upload_bytes
+from feedback.web.api import (
+    BodyError,
+    answer_errors_in_json,
+    bearer_key,
+    json_error,
+    read_body,
+    strict_json,
+    unauthorised,
+)
 
 # Public to the browser-facing access check: each request proves itself with an API key.
 api_bp = public(Blueprint("sms_api", __name__, url_prefix="/api/v1/sms"))
 csrf.exempt(api_bp)
+answer_errors_in_json(api_bp)
 
 MAX_ITEMS = MAX_ROWS  # as many as an uploaded file may have rows
 TEXT_FIELDS = ("location_code", "mobile", "contact_date", "language")
@@ -35,54 +43,9 @@ SHAPE = (
 )
 
 
-class BodyError(ValueError):
-    """The body as a whole is not what the API takes; the message says why."""
-
-
-def _error(status: int, message: str) -> Response:
-    response = jsonify({"error": message})
-    response.status_code = status
-    return response
-
-
-@api_bp.errorhandler(HTTPException)
-def _http_error(error: HTTPException) -> Response:
-    # A caller of the API reads JSON, not the staff error pages.
-    return _error(error.code or 500, error.description or error.name)
-
-
-def _bearer_key() -> str | None:
-    scheme, _, key = request.headers.get("Authorization", "").partition(" ")
-    return key.strip() or None if scheme.lower() == "bearer" else None
-
-
-def _unauthorised() -> Response:
-    response = _error(401, "Send a valid API key: Authorization: Bearer <key>")
-    response.headers["WWW-Authenticate"] = "Bearer"
-    return response
-
-
-def _refuse_constant(name: str) -> None:
-    raise ValueError(f"{name} is not a number")
-
-
-def _read_body(limit: int) -> bytes:
-    too_big = BodyError(f"The body must be at most {limit:,} bytes")
-    if (request.content_length or 0) > limit:
-        raise too_big
-    # Read one byte past the limit, so that a body sent without a length cannot run on.
-    body = request.stream.read(limit + 1)
-    if len(body) > limit:
-        raise too_big
-    return body
-
-
 def read_invites(body: bytes) -> list[dict[str, Any]]:
     """The items of `invites` in a body, each a JSON object; BodyError if the body is not so."""
-    try:
-        payload = json.loads(body, parse_constant=_refuse_constant)
-    except (ValueError, RecursionError):
-        raise BodyError("The body must be JSON") from None
+    payload = strict_json(body)
     if not isinstance(payload, dict):
         raise BodyError(SHAPE)
     items = payload.get("invites")
@@ -125,14 +88,14 @@ def row_from_item(index: int, item: dict[str, Any]) -> InviteRow:
 
 @api_bp.post("/invites")
 def invites() -> ResponseReturnValue:
-    client = client_for_key(_bearer_key())
+    client = client_for_key(bearer_key())
     if client is None:
-        return _unauthorised()
+        return unauthorised()
     try:
-        items = read_invites(_read_body(max_upload_bytes()))
+        items = read_invites(read_body(max_upload_bytes()))
     except BodyError as error:
         db.session.commit()  # the key's last use, nothing else
-        return _error(400, str(error))
+        return json_error(400, str(error))
     rows = [row_from_item(index, item) for index, item in enumerate(items)]
     # An item of the wrong shape is reported as such, not also as a bad code or number.
     check_rows([row for row in rows if not row.errors], trust_today())
@@ -150,5 +113,7 @@ def invites() -> ResponseReturnValue:
     except IntegrityError:
         # Another request added the same invite between the check and the save.
         db.session.rollback()
-        return _error(409, "Another request saved some of these invites at the same time; retry")
+        return json_error(
+            409, "Another request saved some of these invites at the same time; retry"
+        )
     return jsonify({"added": added, "already_there": already})
