@@ -8,7 +8,7 @@ ASSETS := vendor/nhsuk-frontend
 export FLASK_APP := wsgi.py
 
 .DEFAULT_GOAL := help
-.PHONY: help install assets translations messages instance migrate demo run scheduler test test-postgres lint benchmark benchmark-complaints benchmark-metrics benchmark-dashboard clean
+.PHONY: help install assets translations messages instance migrate demo run scheduler test test-postgres lint benchmark benchmark-complaints benchmark-metrics benchmark-dashboard benchmark-sms benchmark-chaos benchmark-soak benchmark-first-visit clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -81,6 +81,18 @@ benchmark-metrics: install ## Time the summary recompute and the FFT return on 1
 
 benchmark-dashboard: install ## Time the dashboard and People's Council pages on the same history (SQLite and PostgreSQL)
 	$(BIN)/python benchmarks/dashboard.py
+
+benchmark-sms: install ## Drive GOV.UK Notify's callbacks at gunicorn and check each reply is stored once (SQLite and PostgreSQL)
+	$(BIN)/python benchmarks/sms.py
+
+benchmark-chaos: install ## SIGKILL gunicorn mid-run under 50 people: nothing thanked lost or doubled (SQLite and PostgreSQL)
+	$(BIN)/python benchmarks/chaos.py
+
+benchmark-soak: install ## 30 minutes of 20 FFT submissions/s on PostgreSQL: throughput, p95, errors, memory each minute (not in CI)
+	$(BIN)/python benchmarks/soak.py
+
+benchmark-first-visit: install ## Bytes a phone downloads for the FFT from a home link, and its time on slow 3G, against a static copy
+	$(BIN)/python benchmarks/first_visit.py
 
 clean: ## Remove the virtualenv, fetched assets and compiled catalogues
 	rm -rf $(VENV) $(ASSETS) translations/*/LC_MESSAGES/*.mo

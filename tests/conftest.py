@@ -1,8 +1,8 @@
 """Fixtures every test shares: its own app and database, built by the real migrations.
 
-SQLite (the default): the migrations run once into a template file that each test copies.
-PostgreSQL (FEEDBACK_TEST_DATABASE_URL set, as in CI): each test gets a fresh schema and the
-migrations run into it.
+The migrations run once per test process into a template that each test copies: a file on
+SQLite (the default), a template database on PostgreSQL (FEEDBACK_TEST_DATABASE_URL set, as in
+CI), where `CREATE DATABASE ... TEMPLATE` takes about 0.1 s against 3 s for the migrations.
 """
 
 from __future__ import annotations
@@ -12,18 +12,49 @@ import shutil
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 import sqlalchemy as sa
 from flask import Flask
 from flask.testing import FlaskClient
 from flask_migrate import upgrade
+from werkzeug.routing.rules import Rule
 
 from feedback import create_app
 from feedback.extensions import db
 from tests.page_checks import CheckedClient
 
 POSTGRES_URL = os.environ.get("FEEDBACK_TEST_DATABASE_URL")
+
+_compile_builder = Rule._compile_builder
+_builders: dict[tuple[object, ...], Any] = {}
+
+
+def _reused_builder(self: Rule, append_unknown: bool = True) -> Any:
+    """Werkzeug's URL builder for the rule, compiled once per test process, not once per app.
+
+    Every test builds its own app, and Werkzeug compiles two Python functions for each of its
+    ~900 URL rules (most of create_app's quarter second: minutes of each CI lane). The function
+    depends only on the rule's text, its parts, its defaults and append_unknown; it reads the
+    converters from the rule it is bound to when it runs, so one compiled function serves every
+    app's copy of the rule."""
+    defaults = self.defaults or {}
+    key = (
+        self.rule,
+        tuple(self._trace),
+        tuple(
+            (name, type(self._converters.get(name)), repr(value))
+            for name, value in defaults.items()
+        ),
+        append_unknown,
+    )
+    if key not in _builders:
+        _builders[key] = _compile_builder(self, append_unknown)
+    return _builders[key]
+
+
+Rule._compile_builder = _reused_builder  # type: ignore[method-assign]
 
 
 def _settings(database_url: str, engine_options: dict | None = None) -> dict:
@@ -51,30 +82,67 @@ def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+def _postgres_admin() -> sa.Engine:
+    # CREATE and DROP DATABASE cannot run inside a transaction.
+    return sa.create_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT")  # type: ignore[arg-type]
+
+
+def _postgres_url(database_name: str) -> str:
+    url = sa.engine.make_url(POSTGRES_URL)  # type: ignore[arg-type]
+    return url.set(database=database_name).render_as_string(hide_password=False)
+
+
+# The children that the scheduler tests start take PGOPTIONS from this, as they did when each
+# test had its own schema.
+POSTGRES_OPTIONS = {"connect_args": {"options": "-csearch_path=public"}, "pool_pre_ping": True}
+
+
+@pytest.fixture(scope="session")
+def postgres_template() -> Iterator[str]:
+    """A database migrated once for this test process, copied by each test."""
+    name = f"tpl_{uuid.uuid4().hex[:12]}"
+    admin = _postgres_admin()
+    with admin.connect() as connection:
+        connection.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    folder = Path(os.environ.get("TMPDIR", "/tmp")) / name
+    folder.mkdir(parents=True, exist_ok=True)
+    app = create_app(_settings(_postgres_url(name), POSTGRES_OPTIONS), instance_path=str(folder))
+    with app.app_context():
+        upgrade()
+        db.session.remove()
+        db.engine.dispose()
+    shutil.rmtree(folder, ignore_errors=True)
+    yield name
+    with admin.connect() as connection:
+        connection.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
 @pytest.fixture
-def database(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[tuple[str, dict, bool]]:
-    """(url, engine options, needs migrating) for this test's own database."""
+def database(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[tuple[str, dict]]:
+    """(url, engine options) for this test's own database, already migrated."""
     if POSTGRES_URL:
-        schema = f"t_{uuid.uuid4().hex[:12]}"
-        engine = sa.create_engine(POSTGRES_URL)
-        with engine.begin() as connection:
-            connection.execute(sa.text(f'CREATE SCHEMA "{schema}"'))
-        options = {"connect_args": {"options": f"-csearch_path={schema}"}, "pool_pre_ping": True}
-        yield POSTGRES_URL, options, True
-        with engine.begin() as connection:
-            connection.execute(sa.text(f'DROP SCHEMA "{schema}" CASCADE'))
-        engine.dispose()
+        template = request.getfixturevalue("postgres_template")
+        name = f"t_{uuid.uuid4().hex[:12]}"
+        admin = _postgres_admin()
+        with admin.connect() as connection:
+            connection.execute(sa.text(f'CREATE DATABASE "{name}" TEMPLATE "{template}"'))
+        yield _postgres_url(name), dict(POSTGRES_OPTIONS)
+        with admin.connect() as connection:
+            # FORCE: a child process a test started may still hold a connection.
+            connection.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
     else:
         template = request.getfixturevalue("sqlite_template")
         path = tmp_path / "test.sqlite3"
         shutil.copyfile(template, path)
-        yield f"sqlite:///{path}", {}, False
+        yield f"sqlite:///{path}", {}
 
 
 @pytest.fixture
-def make_app(database: tuple[str, dict, bool], tmp_path: Path):  # type: ignore[no-untyped-def]
+def make_app(database: tuple[str, dict], tmp_path: Path):  # type: ignore[no-untyped-def]
     """Build an app on this test's database, with extra settings where a test needs them."""
-    url, engine_options, needs_migrating = database
+    url, engine_options = database
     built: list[Flask] = []
 
     def build(**overrides: object) -> Flask:
@@ -82,9 +150,6 @@ def make_app(database: tuple[str, dict, bool], tmp_path: Path):  # type: ignore[
             {**_settings(url, engine_options), **overrides}, instance_path=str(tmp_path)
         )
         app.test_client_class = CheckedClient
-        if needs_migrating and not built:
-            with app.app_context():
-                upgrade()
         built.append(app)
         return app
 

@@ -13,6 +13,9 @@ from feedback.extensions import db
 
 _ID = re.compile(r"""\sid=["']([^"']+)["']""")
 _H1 = re.compile(r"<h1[\s>]")
+# Characters HTML does not allow in a page (html5lib's "invalid codepoint"), found cheaply.
+_NONCHARACTERS = "".join(chr(plane << 16 | end) for plane in range(17) for end in (0xFFFE, 0xFFFF))
+_INVALID_CODEPOINT = re.compile(f"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef{_NONCHARACTERS}]")
 
 
 class PageProblem(AssertionError):
@@ -39,7 +42,13 @@ def check_page(html: str, where: str) -> None:
 class CheckedClient(FlaskClient):
     """Also runs each request in its own app context, as a server would: otherwise Flask
     reuses the test's context, and `g` (where Flask-Login keeps the user) leaks between
-    requests of different clients."""
+    requests of different clients.
+
+    `full_check_every`: the fuzz tests send thousands of pages, and parsing each takes as long
+    as making it, so they parse every tenth and look at the rest for invalid characters."""
+
+    full_check_every = 1
+    _pages = 0
 
     def open(self, *args, **kwargs):  # type: ignore[no-untyped-def]
         outer = has_app_context()
@@ -50,8 +59,13 @@ class CheckedClient(FlaskClient):
         if outer:
             db.session.expire_all()  # and the test sees what the request wrote
         if response.mimetype == "text/html" and response.status_code != 302 and response.data:
-            check_page(
-                response.get_data(as_text=True),
-                f"{response.request.method} {response.request.path}",
-            )
+            self._check(response.get_data(as_text=True), response.request)
         return response
+
+    def _check(self, html: str, request) -> None:  # type: ignore[no-untyped-def]
+        where = f"{request.method} {request.path}"
+        CheckedClient._pages += 1
+        if CheckedClient._pages % self.full_check_every == 0:
+            check_page(html, where)
+        elif found := _INVALID_CODEPOINT.search(html):
+            raise PageProblem(f"{where}: invalid character {found[0]!r} in the page")

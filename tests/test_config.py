@@ -48,3 +48,9 @@ def test_the_nhsuk_frontend_version_is_the_same_everywhere():
         f"nhsuk-frontend-{version}.min.js"
         in Path(PROJECT_ROOT / "src/feedback/static/js/init.js").read_text()
     )
+
+
+def test_a_request_larger_than_an_import_confirm_form_is_refused(tmp_path):
+    app = create_app({"TESTING": True}, instance_path=str(tmp_path))
+    # A 2 MB file, percent-encoded in the confirm form, must still fit.
+    assert 3 * app.config["IMPORT_MAX_BYTES"] < app.config["MAX_CONTENT_LENGTH"] <= 10_000_000

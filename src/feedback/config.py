@@ -29,6 +29,19 @@ DEFAULTS: dict[str, Any] = {
     "REMEMBER_COOKIE_SECURE": True,
     "REMEMBER_COOKIE_HTTPONLY": True,
     "PERMANENT_SESSION_LIFETIME": timedelta(hours=12),
+    # A staff sign-in ends after this long without a request, and this long after signing in.
+    "SESSION_IDLE_MINUTES": 30,
+    "SESSION_ABSOLUTE_HOURS": 12,
+    # Wrong passwords in a row before an account is locked, and for how long (NCSC: allow
+    # about 10, so people are not locked out by honest mistakes).
+    "SIGN_IN_MOST_FAILURES": 10,
+    "SIGN_IN_LOCK_MINUTES": 15,
+    # Roles whose people must use a second factor (a code from an authenticator app after the
+    # password): they are sent to set it up straight after signing in and can open nothing
+    # else until they have. Empty: optional for everyone who may use it. Only "admin" and
+    # "px_team" may be listed (the app refuses to start otherwise). A list in
+    # instance/config.py, or names separated by commas in FEEDBACK_REQUIRE_SECOND_FACTOR_ROLES.
+    "REQUIRE_SECOND_FACTOR_ROLES": (),
     "WTF_CSRF_TIME_LIMIT": 3600 * 12,
     # One counter per process with memory://; production with several workers needs Redis.
     "RATELIMIT_STORAGE_URI": "memory://",
@@ -39,6 +52,9 @@ DEFAULTS: dict[str, Any] = {
     "TRUST_TIMEZONE": "Europe/London",
     "ASSETS_FOLDER": str(PROJECT_ROOT / "vendor" / "nhsuk-frontend" / "dist" / "nhsuk"),
     "NHSUK_FRONTEND_VERSION": "10.6.1",
+    # Where the content-hashed, compressed copies of the static files are written at start-up
+    # (docs/adr/0011-static-files.md); None: static-cache in the instance folder.
+    "STATIC_CACHE_FOLDER": None,
     # A ward tablet clears an untouched journey after a warning (WCAG 2.2.1: can be extended).
     "KIOSK_IDLE_SECONDS": 120,
     "KIOSK_WARNING_SECONDS": 30,
@@ -49,6 +65,9 @@ DEFAULTS: dict[str, Any] = {
     "INVITATION_MAX_AGE": timedelta(days=7),
     "TRUST_NAME": "Leicestershire Partnership NHS Trust",
     "PUBLIC_BASE_URL": None,  # for QR posters; None: the address the request came in on
+    # Reverse proxies in front that set X-Forwarded-For/-Proto/-Host (0: trust none), so
+    # HTTPS is seen as HTTPS (HSTS, secure cookies) and rate limits count the real address.
+    "PROXY_HOPS": 0,
     # Complaints: the trust's local response target (the Regulations set no number of days).
     "COMPLAINT_RESPONSE_WORKING_DAYS": 25,
     # Email: "outbox" keeps messages in the database for staff to read; "notify" sends them.
@@ -81,8 +100,21 @@ DEFAULTS: dict[str, Any] = {
     "THEMES_DEMO_LABELLED": None,
     # Eligible-count and legacy FFT files, and API bodies.
     "IMPORT_MAX_BYTES": 2_000_000,
+    # The largest request read at all (413 and a page saying so above it), so a 1 GB upload
+    # is refused before it is spooled to disk. The largest honest body is an import's confirm
+    # form: a 2 MB file sent back percent-encoded, up to three bytes for each of its bytes.
+    "MAX_CONTENT_LENGTH": 8_000_000,
     # NHS England's monthly FFT return is due on this working day of the following month.
     "FFT_RETURN_DUE_WORKING_DAY": 10,
+    # A care-plan PROM code on a slip (or a tablet start) works for this many days after the
+    # offer, and once: long enough to answer at home after discharge, not for ever.
+    "PROM_CODE_DAYS": 28,
+    # Retention: personal details are removed this long after a case closes or an email is
+    # written. The nightly job only reports what it would remove until RETENTION_APPLY is on
+    # (an admin can apply the rules after reading a dry run at /admin/retention/).
+    "RETENTION_COMPLAINT_YEARS": 10,
+    "RETENTION_EMAIL_DAYS": 730,
+    "RETENTION_APPLY": False,
 }
 
 

@@ -40,7 +40,10 @@ def language(code: str) -> Language:
 
 
 # Blueprints whose pages patients and carers read; staff pages are in English.
-PATIENT_BLUEPRINTS = frozenset({"feedback", "kiosk", "forms", "public", "sms_chat"})
+# (The staff survey's public link is one: staff answer it in their own language too.)
+PATIENT_BLUEPRINTS = frozenset(
+    {"feedback", "kiosk", "forms", "survey", "public", "sms_chat", "prom_public", "staff_survey"}
+)
 
 
 def select_locale() -> str:

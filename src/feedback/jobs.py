@@ -36,6 +36,13 @@ JOBS: tuple[JobSpec, ...] = (
         "Complaint, PALS and compliment figures per month and organisation level",
     ),
     JobSpec(
+        "prom-summaries",
+        "feedback.prom.summary:summarise_prom",
+        IntervalTrigger(minutes=15, timezone=TIMEZONE),
+        "Care-plan PROM figures per ward, service, directorate and month: offered, accepted, "
+        "completed, and the answers the targets judge",
+    ),
+    JobSpec(
         "targets",
         "feedback.targets.evaluate:evaluate_all_targets",
         CronTrigger(minute=40, timezone=TIMEZONE),
@@ -46,6 +53,13 @@ JOBS: tuple[JobSpec, ...] = (
         "feedback.surveys.jobs:sweep_journeys",
         IntervalTrigger(hours=1, timezone=TIMEZONE),
         "Delete unfinished questionnaire answers older than the resume limit",
+    ),
+    JobSpec(
+        "local-questionnaires",
+        "feedback.local_surveys.publishing:scan_questionnaire_folder",
+        IntervalTrigger(minutes=5, timezone=TIMEZONE),
+        "Publish new or changed local questionnaires dropped into instance/questionnaires "
+        "(a refused folder is listed with its message on the local surveys page)",
     ),
     JobSpec(
         "themes-tagging",
@@ -101,6 +115,20 @@ JOBS: tuple[JobSpec, ...] = (
         IntervalTrigger(minutes=1, timezone=TIMEZONE),
         "Send emails still waiting for GOV.UK Notify (retries after a failed send)",
         lease=timedelta(minutes=5),
+    ),
+    JobSpec(
+        "retention",
+        "feedback.retention.services:scheduled_run",
+        CronTrigger(hour=3, minute=30, timezone=TIMEZONE),
+        "Personal data past the retention periods: a dry run each night, removed only once "
+        "the trust turns it on (RETENTION_APPLY)",
+    ),
+    JobSpec(
+        "job-history",
+        "feedback.scheduler.history:prune_job_runs",
+        CronTrigger(hour=4, minute=10, timezone=TIMEZONE),
+        "Trim this page's run history: skipped runs after 7 days, other runs after 400 days "
+        "(each job's latest run and latest success stay)",
     ),
 )
 

@@ -13,6 +13,7 @@ from feedback.kiosks.services import kiosk_token
 from tests.factories import make_kiosk, make_location, make_response, make_user, sign_in
 
 A, PX, SM, PC = Role.ADMIN, Role.PX_TEAM, Role.SERVICE_MANAGER, Role.PEOPLES_COUNCIL
+PI = Role.PEER_INTERVIEWER  # not staff: their own page and the assisted PROM, nothing else
 FEEDBACK_STAFF = {A, PX, SM}
 EVERYONE = None  # public: no sign-in needed
 
@@ -43,6 +44,19 @@ ROUTES = [
     ("GET", "/admin/users/invite", {A}),
     ("GET", "/admin/users/{user}", {A}),
     ("POST", "/admin/users/{user}/enabled", {A}),
+    ("POST", "/admin/users/{user}/unlock", {A}),
+    # Two-step sign-in: each admin's and px team member's own pages (set-up is started for
+    # them in the world, so its page renders; the others redirect while it is off).
+    ("GET", "/auth/account/security/", {A, PX}),
+    ("GET", "/auth/account/security/set-up", {A, PX}),
+    ("POST", "/auth/account/security/set-up", {A, PX}),
+    ("POST", "/auth/account/security/start", {A, PX}),
+    ("GET", "/auth/account/security/recovery-codes", {A, PX}),
+    ("POST", "/auth/account/security/recovery-codes", {A, PX}),
+    ("GET", "/auth/account/security/turn-off", {A, PX}),
+    ("POST", "/auth/account/security/turn-off", {A, PX}),
+    ("GET", "/admin/users/{user}/second-factor/reset", {A}),
+    ("POST", "/admin/users/{user}/second-factor/reset", {A}),
     ("POST", "/admin/organisation/services/{service}/retired", {A}),
     ("POST", "/admin/organisation/locations/{loc}/retired", {A}),
     ("POST", "/kiosks/{kiosk}/revoke", FEEDBACK_STAFF),
@@ -68,7 +82,11 @@ ROUTES = [
     ("GET", "/peer-review/", {A, PX, PC}),
     ("GET", "/peer-review/{pack}", {A, PX, PC}),
     ("GET", "/admin/complaints/ko41a", {A}),
-    ("GET", "/admin/complaints/case-views", {A}),
+    ("GET", "/admin/audit/", {A}),
+    ("GET", "/admin/audit/export.csv", {A}),
+    ("GET", "/admin/retention/", {A}),
+    ("POST", "/admin/retention/dry-run", {A}),
+    ("POST", "/admin/retention/apply", {A}),
     ("POST", "/admin/complaints/ko41a/{category}/active", {A}),
     ("POST", "/complaints/review-packs/{pack}/closed", {A, PX}),
     ("GET", "/outbox/", {A, PX}),
@@ -148,9 +166,52 @@ ROUTES = [
     ("POST", "/sms/invites", {A, PX}),
     ("POST", "/sms/invites/confirm", {A, PX}),
     ("GET", "/sms/invites/sample.csv", {A, PX}),
+    ("GET", "/local-surveys/", {A, PX}),
+    ("GET", "/local-surveys/publish", {A, PX}),
+    ("POST", "/local-surveys/publish", {A, PX}),
+    ("POST", "/local-surveys/rescan", {A, PX}),
+    ("GET", "/local-surveys/{local}", {A, PX}),
+    ("GET", "/local-surveys/{local}/versions/{version}/questionnaire.toml", {A, PX}),
+    ("GET", "/local-surveys/{local}/poster?location={loc}", {A, PX}),
+    ("GET", "/forms/{local}/at/{loc}/", EVERYONE),
+    ("GET", "/results/", FEEDBACK_STAFF),
+    ("GET", "/results/fft/v1", FEEDBACK_STAFF),
+    ("GET", "/results/{local}/v{version}", FEEDBACK_STAFF),
+    ("GET", "/results/{local}/v{version}.csv", FEEDBACK_STAFF),
+    ("GET", "/results/{local}/v{version}-answers.csv", FEEDBACK_STAFF),
+    ("GET", "/exports/fhir/Questionnaire/{local}.json", {A, PX}),
+    ("GET", "/exports/fhir/QuestionnaireResponse/{response}.json", {A, PX}),
     ("GET", "/admin/jobs/", {A}),
     ("GET", "/admin/jobs/{job}", {A}),
     ("POST", "/admin/jobs/{job}/run", {A}),
+    ("GET", "/prom/", EVERYONE),
+    ("GET", "/prom/code/{prom_code}", EVERYONE),
+    ("GET", "/forms/care-plan-prom/?invite={prom_code}", EVERYONE),
+    ("GET", "/prom/offers/", FEEDBACK_STAFF),
+    ("GET", "/prom/offers/new", FEEDBACK_STAFF),
+    ("POST", "/prom/offers/new", FEEDBACK_STAFF),
+    ("GET", "/prom/offers/{prom_offer}", FEEDBACK_STAFF),
+    ("POST", "/prom/offers/{prom_offer}/start", FEEDBACK_STAFF),
+    ("GET", "/prom/offers/{prom_offer}/slip", FEEDBACK_STAFF),
+    ("GET", "/prom/figures/", FEEDBACK_STAFF),
+    ("GET", "/prom/figures/?by=service", FEEDBACK_STAFF),
+    ("GET", "/prom/figures/export.csv", FEEDBACK_STAFF),
+    ("GET", "/prom/peers/", {A}),
+    ("GET", "/prom/peers/{peer_user}", {A}),
+    ("POST", "/prom/peers/{peer_user}", {A}),
+    ("GET", "/prom/peer/", {PI}),
+    ("GET", "/prom/peer/wards/{loc_id}", {PI}),
+    ("POST", "/prom/peer/wards/{loc_id}", {PI}),
+    ("GET", "/staff-survey/", EVERYONE),
+    ("GET", "/forms/staff-pulse/", EVERYONE),
+    ("GET", "/staff-survey/results/", FEEDBACK_STAFF),
+    ("GET", "/staff-survey/results/?window={staff_window}", FEEDBACK_STAFF),
+    ("GET", "/staff-survey/results/{staff_window}/{staff_table}.csv", FEEDBACK_STAFF),
+    ("GET", "/admin/staff-survey/", {A}),
+    ("GET", "/admin/staff-survey/new", {A}),
+    ("POST", "/admin/staff-survey/new", {A}),
+    ("GET", "/admin/staff-survey/{staff_window}", {A}),
+    ("POST", "/admin/staff-survey/{staff_window}", {A}),
 ]
 HIDDEN_FROM_SERVICE_MANAGER = [
     "/responses/{other}/{month}",
@@ -163,7 +224,11 @@ HIDDEN_FROM_SERVICE_MANAGER = [
     "/dashboard/service/{other_service}/breakdown.csv",
     "/actions/{other_action}",
     "/actions/posters/{other}",
+    "/prom/offers/{other_prom_offer}",
+    "/prom/offers/{other_prom_offer}/slip",
 ]
+# A peer interviewer is assigned to {loc}'s ward only.
+HIDDEN_FROM_PEER_INTERVIEWER = ["/prom/peer/wards/{other_loc_id}"]
 
 
 def build_route_world(secret_key: str) -> tuple[dict[Role, object], dict[str, object]]:
@@ -172,6 +237,7 @@ def build_route_world(secret_key: str) -> tuple[dict[Role, object], dict[str, ob
     from datetime import date
 
     from feedback.auth.api_clients import create_api_client
+    from feedback.auth.second_factor import start_set_up
     from feedback.complaints import review
     from feedback.complaints.models import Outcome
     from feedback.complaints.services import list_categories
@@ -179,6 +245,7 @@ def build_route_world(secret_key: str) -> tuple[dict[Role, object], dict[str, ob
     from feedback.notifications.models import EmailMessage, MessageStatus
     from tests.complaints.test_case_work import make_case
     from tests.complaints.test_figures import _respond_and_close
+    from tests.prom.helpers import prom_route_world
 
     location = make_location()
     other = make_location()
@@ -203,10 +270,13 @@ def build_route_world(secret_key: str) -> tuple[dict[Role, object], dict[str, ob
     )
     db.session.add(message)
     api_client, _key = create_api_client("Patient record system", px.email)
+    for setting_up in (px, users[Role.ADMIN], users[Role.PX_TEAM]):
+        start_set_up(setting_up)  # a QR code to show; signing in still needs only a password
     db.session.commit()
     comment, alert, theme, model = _themes_world()
     warning, quote = _dashboard_world(location, comment, px)
     action, other_action = _actions_world(location, other, px)
+    prom = prom_route_world(location, other, px, users[Role.PEER_INTERVIEWER])
     values = {
         "loc": location.code,
         "other": other.code,
@@ -244,8 +314,50 @@ def build_route_world(secret_key: str) -> tuple[dict[Role, object], dict[str, ob
         "action": action,
         "other_action": other_action,
         "sms_conversation": _sms_world(location),
+        "local": _local_surveys_world(),
+        "version": 1,
+        **prom,
+        "staff_window": _staff_survey_world(location),
+        "staff_table": "directorate",
     }
     return users, values
+
+
+def _staff_survey_world(location) -> int:  # type: ignore[no-untyped-def]
+    """A staff survey window whose results are final, with answers and a comment."""
+    from datetime import date
+
+    from feedback.extensions import db
+    from feedback.staff_survey.models import (
+        StaffPulseComment,
+        StaffPulseResponse,
+        StaffSurveyWindow,
+    )
+
+    window = StaffSurveyWindow(
+        name="Q1 2026/27", opens_on=date(2026, 4, 6), closes_on=date(2026, 4, 26)
+    )
+    db.session.add(window)
+    db.session.flush()
+    directorate = location.service.directorate_id
+    for n in range(24):
+        db.session.add(
+            StaffPulseResponse(
+                window_id=window.id,
+                item_1=1 + n % 5,
+                item_8=1 + n % 5,
+                item_9=5,
+                directorate_id=directorate if n < 20 else None,
+                staff_group="nursing",
+                ethnicity="white" if n < 16 else "asian",
+                disability="no",
+            )
+        )
+    db.session.add(
+        StaffPulseComment(id=4242, window_id=window.id, text="Short of staff.", language="en")
+    )
+    db.session.commit()
+    return window.id
 
 
 def _themes_world() -> tuple[int, int, int, int]:
@@ -294,6 +406,13 @@ def _sms_world(location) -> int:  # type: ignore[no-untyped-def]
     send_waiting_invites(datetime(2026, 11, 30, 12, 0, tzinfo=UTC))  # inside the window
     db.session.commit()
     return db.session.scalars(select(SmsConversation.id).order_by(SmsConversation.id)).first()
+
+
+def _local_surveys_world() -> str:
+    """A published team survey, open now, about one ward or team at a time."""
+    from tests.local_surveys.helpers import publish_example
+
+    return publish_example("ward-environment").questionnaire_id
 
 
 def _actions_world(location, other, by) -> tuple[int, int]:  # type: ignore[no-untyped-def]
@@ -400,3 +519,11 @@ def test_a_service_manager_sees_only_their_own_services(client, world):
         assert client.get(template.format(**values)).status_code == 404, template
     listing = client.get("/responses/?month=" + values["month"]).get_data(as_text=True)
     assert values["loc"] in listing and values["other"] not in listing
+
+
+def test_a_peer_interviewer_reaches_only_their_own_wards(client, world):
+    users, values = world
+    sign_in(client, users[Role.PEER_INTERVIEWER])
+    for template in HIDDEN_FROM_PEER_INTERVIEWER:
+        assert client.get(template.format(**values)).status_code == 404, template
+    assert client.get("/prom/peer/wards/{loc_id}".format(**values)).status_code == 200

@@ -9,23 +9,19 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from tests.browser.conftest import (
     ABOUT_YOU_QUESTIONS,
-    AXE_OPTIONS,
     BROWSER_MARKS,
     VARIANTS,
+    axe_violations,
     choose,
     continue_button,
     page_language,
 )
 
 pytestmark = list(BROWSER_MARKS)
-
-
-_axe = Axe()
 
 
 class PageAudit:
@@ -46,8 +42,7 @@ class PageAudit:
             self.problems.append(
                 f"{where}: <html lang/dir> is {found}, expected {(self.lang, self.direction)}"
             )
-        results = _axe.run(self.page, options=AXE_OPTIONS)
-        for violation in results.response["violations"]:
+        for violation in axe_violations(self.page):
             targets = "; ".join(
                 " ".join(map(str, node["target"])) for node in violation["nodes"][:5]
             )

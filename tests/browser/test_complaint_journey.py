@@ -9,12 +9,11 @@ import re
 from typing import Any
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from tests.browser.conftest import (
-    AXE_OPTIONS,
     BROWSER_MARKS,
+    axe_violations,
     checked_value,
     focused_matches,
     page_language,
@@ -41,8 +40,6 @@ TEXTAREA_QUESTIONS = {"address", "what_happened", "outcome_wanted"}
 TYPED_QUESTIONS = {"patient_name", "name", "email", *TEXTAREA_QUESTIONS}
 FOUND = "<the first service found>"
 PHONE = "020 7946 0018"  # a drama number: valid, and nobody's
-
-_axe = Axe()
 
 
 def at(page_id: str) -> re.Pattern[str]:
@@ -103,7 +100,7 @@ def problems_on(page: Any, name: str, expected: tuple[str, str], axe: bool = Tru
     """What is wrong with the page: its <html lang/dir>, and (with axe) axe-core's violations."""
     where, found = f"{name} ({page.url})", page_language(page)
     problems = [] if found == expected else [f"{where}: <html lang/dir> is {found}, not {expected}"]
-    for rule in _axe.run(page, options=AXE_OPTIONS).response["violations"] if axe else []:
+    for rule in axe_violations(page) if axe else []:
         targets = "; ".join(" ".join(map(str, node["target"])) for node in rule["nodes"][:5])
         problems.append(f"{where}: {rule['id']} ({rule['impact']}): {rule['help']} -> {targets}")
     return problems

@@ -6,13 +6,11 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
-from tests.browser.conftest import AXE_OPTIONS, BROWSER_MARKS, LiveServer
+from tests.browser.conftest import BROWSER_MARKS, LiveServer, axe_violations
 from tests.browser.test_staff_pages import sign_in
 
 pytestmark = list(BROWSER_MARKS)
-_axe = Axe()
 # The elements that stick out past the window, outside the regions meant to scroll.
 WIDEST = """() => [...document.querySelectorAll('body *')]
   .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1
@@ -67,7 +65,7 @@ def history(live_server: LiveServer) -> dict[str, Any]:
 
 
 def _problems(page: Any, where: str) -> list[str]:
-    found = _axe.run(page, options=AXE_OPTIONS).response["violations"]
+    found = axe_violations(page)
     return [
         f"{where}: {v['id']} {v['help']} {[n['target'] for n in v['nodes']][:3]}" for v in found
     ]

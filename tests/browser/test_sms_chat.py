@@ -7,13 +7,12 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from tests.browser.conftest import (
-    AXE_OPTIONS,
     BROWSER_MARKS,
     VARIANTS,
+    axe_violations,
     focused_matches,
     latest_response,
     page_language,
@@ -22,7 +21,6 @@ from tests.browser.conftest import (
 
 pytestmark = list(BROWSER_MARKS)
 
-_axe = Axe()
 SEND = "#app-chat-form button.nhsuk-button"
 WIDTHS = {"phone": 320, "desktop": 1280}
 
@@ -45,7 +43,7 @@ def _problems(page: Any, name: str, lang: str, direction: str) -> list[str]:
     found: list[str] = []
     if page_language(page) != (lang, direction):
         found.append(f"{name}: <html lang/dir> is {page_language(page)}, not {lang}/{direction}")
-    for violation in _axe.run(page, options=AXE_OPTIONS).response["violations"]:
+    for violation in axe_violations(page):
         targets = "; ".join(" ".join(map(str, n["target"])) for n in violation["nodes"][:5])
         found.append(
             f"{name}: {violation['id']} ({violation['impact']}): {violation['help']} -> {targets}"
@@ -176,3 +174,29 @@ def test_in_urdu_our_messages_sit_on_the_right_and_theirs_on_the_left(
     right_edge = thread["x"] + thread["width"]
     assert abs(ours["x"] + ours["width"] - right_edge) < 2  # ours start on the right
     assert abs(theirs["x"] - thread["x"]) < 2  # theirs on the left
+
+
+@pytest.mark.parametrize("variant", list(VARIANTS))
+def test_on_a_ward_tablet_the_chat_is_offered_passes_axe_and_goes_back_for_the_next_person(
+    variant: str, new_context: Any, live_server: Any
+) -> None:
+    query, lang, direction, _easy_read = VARIANTS[variant]
+    page = new_context(viewport={"width": 320, "height": 800}).new_page()
+    page.goto(live_server.kiosk_url + query)
+    problems = _problems(page, "the kiosk's start page", lang, direction)
+    page.locator("#app-start-chat").click()
+    page.wait_for_url("**/text/*")
+    chat = page.url
+    problems += _problems(page, "the chat on the tablet", lang, direction)
+    page.locator("#reply").fill("1")
+    page.locator(SEND).click()
+    expect(page.locator("#app-chat-earlier .app-chat__message--theirs")).to_have_count(1)
+    page.locator("#reply").fill("Kind staff")
+    page.locator(SEND).click()
+    expect(page.locator("#app-return-notice")).to_be_visible()  # thanked: a timer, and Stay
+    expect(page.locator("#app-return-stay")).to_be_visible()
+    problems += _problems(page, "thanked on the tablet", lang, direction)
+    page.locator("#app-chat-finish").click()
+    page.wait_for_url(f"{live_server.kiosk_url}**")
+    assert page.goto(chat).status == 404  # the back button shows the next person nothing
+    assert not problems, "\n".join(problems)

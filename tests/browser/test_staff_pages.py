@@ -13,19 +13,16 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from tests.auth.test_access import EVERYONE, ROUTES
-from tests.browser.conftest import AXE_OPTIONS, BROWSER_MARKS, LiveServer
+from tests.browser.conftest import BROWSER_MARKS, LiveServer, axe_violations
 from tests.factories import PASSWORD
 
 pytestmark = list(BROWSER_MARKS)
 
 STAFF_ROLES = ("admin", "px_team", "service_manager", "peoples_council")
 SNIPPET = 300  # characters of each offending element's HTML shown in a failure
-
-_axe = Axe()
 
 
 def staff_urls(role: str, values: dict[str, Any]) -> list[str]:
@@ -71,7 +68,7 @@ class StaffAudit:
         lang = self.page.evaluate("document.documentElement.getAttribute('lang')")
         if lang != "en":
             self.problems.append(f"{where}: <html lang> is {lang!r}, expected 'en'")
-        for violation in _axe.run(self.page, options=AXE_OPTIONS).response["violations"]:
+        for violation in axe_violations(self.page):
             nodes = "".join(
                 f"\n      {' '.join(map(str, node['target']))}: {node['html'][:SNIPPET]}"
                 for node in violation["nodes"]

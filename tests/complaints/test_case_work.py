@@ -7,12 +7,12 @@ from datetime import date
 import pytest
 from sqlalchemy import select
 
+from feedback.audit.models import AuditEvent
 from feedback.auth.models import Role
 from feedback.complaints import services
 from feedback.complaints.models import (
     CaseKind,
     CaseStatus,
-    CaseView,
     CategoryList,
     Complaint,
     ContactPreference,
@@ -83,7 +83,11 @@ def test_staff_log_a_phoned_in_complaint_dated_in_the_past(app, client):
     assert case.response_due == date(2024, 5, 3)
     shown = client.get(f"/complaints/case/{case.reference}").get_data(as_text=True)
     assert "Jo Bloggs" in shown and "3 May 2024" in shown
-    assert db.session.scalars(select(CaseView)).one().user_id == px.id
+    trail = db.session.scalars(select(AuditEvent).order_by(AuditEvent.id)).all()
+    assert [(e.user_id, e.subject_ref, e.what) for e in trail] == [
+        (px.id, case.reference, "Logged the case"),
+        (px.id, case.reference, "Case page"),
+    ]
 
 
 @pytest.mark.parametrize(

@@ -6,6 +6,7 @@ from datetime import date
 
 from sqlalchemy import func, select
 
+from feedback.audit.models import AuditEvent
 from feedback.auth.services import get_user_by_email
 from feedback.complaints.models import CaseStatus, Complaint, Extension
 from feedback.complaints.queries import count_worklists
@@ -31,5 +32,14 @@ def test_the_demo_has_history_variety_and_problems_to_find(app, runner):
     )
     assert late > 10  # not 100% on time everywhere
     assert db.session.scalar(select(func.count(ReviewPack.id))) == 1
+    # The audit trail has a month of work, and a late-night run of case views to find.
+    assert "Demo audit trail loaded" in result.output
+    late_views = db.session.scalar(
+        select(func.count(AuditEvent.id)).where(
+            AuditEvent.user_email == "manager@example.nhs.uk", AuditEvent.what == "Case page"
+        )
+    )
+    assert late_views >= 12
     again = runner.invoke(args=["seed-demo"])
     assert "Demo complaints loaded" not in again.output  # once only
+    assert "Demo audit trail loaded" not in again.output

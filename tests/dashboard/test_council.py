@@ -11,6 +11,7 @@ from feedback.auth.models import Role
 from feedback.dashboard.council import CouncilQuote
 from feedback.extensions import db
 from feedback.themes.models import Comment
+from feedback.web.assets import asset_url
 from tests.dashboard.helpers import done_action, refresh, responses
 from tests.factories import make_directorate, make_location, make_service, make_user, sign_in
 
@@ -54,7 +55,7 @@ def test_easy_read_sentences_are_short_and_each_point_has_a_picture(client):
         for sentence in re.split(r"(?<=[.!?])\s+", text):
             assert len(sentence.split()) <= 15, sentence
     assert summary.count('class="app-picture"') >= 4
-    assert "/static/easy-read/council-responses.svg" in summary
+    assert asset_url("easy-read/council-responses.svg") in summary
 
 
 def test_quotes_are_redacted_and_shown_only_once_the_team_approves_them(client):

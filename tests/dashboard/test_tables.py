@@ -33,3 +33,12 @@ def test_excel_cells_are_text_never_formulas():
         name, count, change = sheet[index]
         assert name.data_type == "s" and name.value == "'" + text
         assert count.value == 3 and change.value == -4 and change.data_type == "n"
+
+
+def test_a_control_character_in_a_name_is_left_out_of_the_xlsx_not_a_500() -> None:
+    table = Table("wards", "Wards", ["Ward", "Responses"], numeric=frozenset({1}))
+    table.add("Ash\x1bWard\x00", 12)
+    book = load_workbook(io.BytesIO(to_xlsx(table, "Ash\x07 Ward, November 2026")))
+    sheet = book.active
+    assert sheet["A1"].value == "Wards: Ash Ward, November 2026"
+    assert [c.value for c in sheet[3]] == ["AshWard", 12]

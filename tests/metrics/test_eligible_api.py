@@ -196,3 +196,11 @@ def test_other_methods_and_missing_items_never_fail_with_a_500(client, key):
     response = _send(client, key, {"counts": [{"location": None, "month": [], "eligible": {}}]})
     assert response.status_code == 422 and len(response.get_json()["errors"]) == 3
     assert _send(client, key, {"counts": []}).get_json() == {"saved": 0, "added": 0, "replaced": 0}
+
+
+def test_a_location_code_with_a_nul_is_no_location_not_a_500(client, key):
+    # PostgreSQL refuses a NUL in a query (found by the fuzz tests on PostgreSQL).
+    body = {"counts": [{"location": "BRAD\x00ASH", "month": _ym(LAST_MONTH), "eligible": 1}]}
+    sent = _send(client, key, body)
+    assert sent.status_code == 422 and "no location" in sent.get_data(as_text=True)
+    assert _stored() == 0

@@ -140,6 +140,7 @@ BAD_ROWS = [
     ("BRAD-ASH,{last},+12", FORMULA),
     ("BRAD-ASH,{last},@SUM(A1)", FORMULA),
     ('BRAD-ASH,{last},"\t12"', FORMULA),
+    ("BRAD-ASH,{last},\uff1d1+2", FORMULA),  # full-width, as the exports escape it
     ("BRAD-ASH,{next},10", "The month is in the future"),
     ("BRAD-ASH,2012-01,10", "April 2013 or later"),
     (",{last},10", "Enter the location code"),
@@ -360,3 +361,11 @@ def test_the_error_summary_lists_the_first_problems_and_the_table_all_of_them(px
     page = html.unescape(_upload(px_client, text).get_data(as_text=True))
     assert "The first 1,000 of the 1,001 rows with problems are shown" in page
     assert 'id="row-1001"' in page and 'id="row-1002"' not in page
+
+
+@pytest.mark.parametrize("character", ["\x00", "\x1b", "\x0e", "\ufffe"])
+def test_a_file_with_control_characters_is_not_a_csv_file(app, character):
+    # A cell shown back in the preview made the page invalid HTML (found by the fuzz tests).
+    text = f"{ELIGIBLE_HEADER}\nWARD{character},2025-01,5\n"
+    with pytest.raises(ImportFileError, match="must be a CSV file"):
+        read_csv(ImportKind.ELIGIBLE, text, THIS_MONTH, 2_000_000)

@@ -79,6 +79,24 @@ def test_an_admin_adds_and_edits_a_location(client):
     assert location.name == "Heather Ward (Bradgate)" and location.setting == "mental_health"
 
 
+def test_control_characters_pasted_into_a_name_are_left_out(client):
+    # An escape pasted from another system made the unit's Excel download a 500 (openpyxl).
+    service = make_service()
+    sign_in(client, make_user(Role.ADMIN))
+    saved = client.post(
+        "/admin/organisation/locations/new",
+        data={
+            "name": "\x00 Ash\x1b Ward\x7f",
+            "code": "brad-ash2",
+            "service_id": service.id,
+            "kind": "ward",
+            "setting": "inpatient",
+        },
+    )
+    assert saved.status_code == 302
+    assert db.session.query(Location).filter_by(code="BRAD-ASH2").one().name == "Ash Ward"
+
+
 def test_the_poster_carries_a_qr_code_of_the_home_link(client):
     location = make_location()
     sign_in(client, make_user(Role.PX_TEAM))

@@ -7,7 +7,7 @@ import signal
 import subprocess
 import sys
 import time
-from datetime import timedelta
+from datetime import timedelta, timezone
 
 from sqlalchemy import func, select
 
@@ -96,6 +96,40 @@ def test_a_run_whose_process_died_is_marked_interrupted(app) -> None:
     assert dead.status == RunStatus.INTERRUPTED
 
 
+def test_a_firing_another_scheduler_has_run_is_skipped(app) -> None:
+    # Given as the scheduler gives it (local time, an hour ahead of UTC in summer): on SQLite
+    # the comparison is of text, so it must be made in UTC.
+    due = utc_now().astimezone(timezone(timedelta(hours=1)))
+    ran = []
+    first = run_under_lock(SPEC, lambda: ran.append(1) or 1, "schedule", scheduled_for=due)
+    # The second scheduler fires a moment later, when the first run is over and its lock free.
+    second = run_under_lock(SPEC, lambda: ran.append(2) or 1, "schedule", scheduled_for=due)
+    assert (first.status, second.status, ran) == (RunStatus.SUCCEEDED, RunStatus.SKIPPED, [1])
+    assert "took the run due at" in second.error and f"(run {first.run_id})" in second.error
+    following = run_under_lock(SPEC, lambda: 1, "schedule", scheduled_for=utc_now())
+    assert following.status == RunStatus.SUCCEEDED
+
+
+def test_only_a_scheduled_run_that_did_something_takes_the_firing(app) -> None:
+    due = utc_now()
+    assert run_under_lock(SPEC, lambda: 1, "admin@example.nhs.uk").status == RunStatus.SUCCEEDED
+    db.session.add(
+        JobRun(job_id=SPEC.id, status=RunStatus.SKIPPED, triggered_by="schedule", process="x:1")
+    )
+    db.session.commit()
+    result = run_under_lock(SPEC, lambda: 1, "schedule", scheduled_for=due)
+    assert result.status == RunStatus.SUCCEEDED
+
+    def fail() -> int:
+        raise RuntimeError("no")
+
+    later = utc_now()
+    assert run_under_lock(SPEC, fail, "schedule", scheduled_for=later).status == RunStatus.FAILED
+    # A failed run was the firing's run: the other scheduler does not run it again.
+    retried = run_under_lock(SPEC, lambda: 1, "schedule", scheduled_for=later)
+    assert retried.status == RunStatus.SKIPPED
+
+
 def test_the_journey_sweep_runs_as_a_job(app) -> None:
     from feedback.jobs import JOBS_BY_ID
     from feedback.surveys.models import Journey, ResponseMode
@@ -159,7 +193,7 @@ def test_the_scheduler_process_runs_every_job_and_stops_on_sigterm(app, tmp_path
         for _ in range(2)
     ]
     try:
-        deadline = time.monotonic() + 40
+        deadline = time.monotonic() + 120  # two processes booting on a busy machine
         wanted = {job.id for job in JOBS}
         while time.monotonic() < deadline:
             db.session.rollback()

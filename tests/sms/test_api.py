@@ -169,3 +169,9 @@ def test_without_a_valid_key_nothing_is_read(client, key):
 def test_an_empty_list_adds_nothing(client, key):
     empty = _send(client, key, {"invites": []})
     assert empty.status_code == 200 and empty.get_json() == {"added": 0, "already_there": 0}
+
+
+def test_a_location_code_with_a_nul_is_no_location_not_a_500(client, key):
+    # PostgreSQL refuses a NUL in a query (found by the fuzz tests on PostgreSQL).
+    sent = _send(client, key, {"invites": [_item(location_code="BRAD\x00ASH")]})
+    assert sent.status_code == 422 and _stored() == 0

@@ -24,6 +24,7 @@ from feedback.sms.models import (
     SmsOptOut,
 )
 from feedback.surveys.models import Response
+from feedback.web.assets import asset_url
 from tests.factories import make_location
 from tests.sms.helpers import invite, send, settings
 
@@ -260,11 +261,11 @@ def test_easy_read_puts_a_picture_beside_our_messages_and_uses_short_words(clien
     path = _start(client)
     html = client.get(f"{path}?easy_read=yes").get_data(as_text=True)
     assert 'class="app-patient app-easy-read"' in html
-    assert html.count("/static/easy-read/question-comment.svg") == 1  # one message of ours
+    assert html.count(asset_url("easy-read/question-comment.svg")) == 1  # one message of ours
     assert "Write your answer in the box." in html and "Write a number from 1 to 6." in html
     _reply(client, path, "2")
     html = client.get(path).get_data(as_text=True)  # easy read is remembered
-    assert html.count("/static/easy-read/question-comment.svg") == 2
+    assert html.count(asset_url("easy-read/question-comment.svg")) == 2
     assert "Write what you think." in html
 
 
@@ -316,3 +317,12 @@ def test_a_web_only_conversation_counts_as_online_not_sms(client, ward):
     _reply(client, path, "2")
     [response] = db.session.scalars(select(Response)).all()
     assert response.mode == ResponseMode.ONLINE and response.fft_rating == 2
+
+
+def test_a_key_we_could_not_have_made_is_not_shown_back_in_the_page(client, ward):
+    # A posted key went back into the page's hidden field; with control characters in it the
+    # page was invalid HTML (found by the fuzz tests).
+    path = _start(client, ward.code)
+    page = client.post(path, data={"reply": "", "key": "bad\x01key"})
+    assert page.status_code == 200
+    assert "\x01" not in page.get_data(as_text=True)

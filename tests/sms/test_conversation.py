@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from feedback.extensions import db
 from feedback.sms.models import ConversationState, SmsConversation, SmsOptOut
@@ -100,3 +100,56 @@ def test_replies_after_the_conversation_expired_get_no_answer(make_app):
         assert post(client, INBOUND, late).status_code == 200
         assert _responses() == []
         assert [i for i, _b in texts_sent()] == ["invite"]
+
+
+def test_words_added_by_a_later_text_are_read_again_by_themes(make_app):
+    from feedback.themes.models import Comment
+    from feedback.themes.tagging import collect_and_tag
+
+    app = make_app(**settings())
+    with app.app_context():
+        invite(make_location())
+        send()
+        client = app.test_client()
+        post(client, INBOUND, notify_reply("2"))
+        post(client, INBOUND, notify_reply("The food was cold"))
+        collect_and_tag()
+        db.session.commit()
+        [comment] = db.session.scalars(select(Comment)).all()
+        assert comment.text == "The food was cold" and not comment.is_urgent
+        post(client, INBOUND, notify_reply("I want to end my life"))
+        collect_and_tag()
+        db.session.commit()
+        db.session.refresh(comment)
+        assert comment.text == "The food was cold\nI want to end my life"
+        assert comment.is_urgent and comment.tagged_at is not None
+        assert db.session.scalar(select(func.count()).select_from(Comment)) == 1
+
+
+def test_the_invite_links_to_the_same_conversation_as_a_web_page(make_app):
+    app = make_app(**settings(), PUBLIC_BASE_URL="https://feedback.example.nhs.uk/")
+    with app.app_context():
+        invite(make_location(name="Belvoir Ward, Bradgate Unit"))
+        send()
+        [(_number, body)] = texts_sent()
+        conversation = db.session.scalars(select(SmsConversation)).one()
+        link = f"https://feedback.example.nhs.uk/text/{conversation.web_token}"
+        assert body.endswith(f"Or answer online: {link}")
+        client = app.test_client()
+        page = client.get(f"/text/{conversation.web_token}")
+        assert page.status_code == 200 and "Belvoir Ward" in page.get_data(as_text=True)
+        # The rating given on the page is the texted conversation's, and no link is repeated.
+        post(client, INBOUND, notify_reply("1"))
+        assert link not in texts_sent()[-1][1]
+
+
+def test_an_urdu_invite_has_no_room_so_the_follow_up_carries_the_link(make_app):
+    app = make_app(**settings(), PUBLIC_BASE_URL="https://feedback.example.nhs.uk")
+    with app.app_context():
+        invite(make_location(), language="ur")
+        send()
+        conversation = db.session.scalars(select(SmsConversation)).one()
+        link = f"https://feedback.example.nhs.uk/text/{conversation.web_token}"
+        assert link not in texts_sent()[0][1]
+        post(app.test_client(), INBOUND, notify_reply("1"))
+        assert texts_sent()[-1][1].endswith(link)

@@ -132,3 +132,27 @@ def test_parts_counts_as_a_phone_network_does(text, expected):
 def test_gsm_7_covers_the_basic_table_and_the_extension_table():
     assert is_gsm("Don't know? £5 @ Ward 5: ok! [x] {y} ~ | \\ ^ €")
     assert not is_gsm("ą") and not is_gsm("😀") and not is_gsm("…") and not is_gsm("\u2018")
+
+
+# A trust's real address is about this long, with a 12-character web_token.
+LINK = "https://feedback.leicspart.nhs.uk/text/" + "x" * 12
+
+
+@pytest.mark.parametrize("language", SUPPORTED_CODES)
+def test_the_web_form_link_is_added_only_where_it_still_fits_in_two_parts(app, language):
+    for name in ("invite", "follow_up"):
+        text = _all_texts(language)[name]
+        linked = texts.with_web_link(language, text, LINK)
+        assert parts(linked) <= 2, f"{language} {name}: {linked}"
+        assert linked == text or (linked.startswith(text + " ") and linked.endswith(LINK))
+    # Where the invite has no room, the follow-up question carries the link.
+    invite = texts.with_web_link(language, _all_texts(language)["invite"], LINK)
+    follow_up = texts.with_web_link(language, _all_texts(language)["follow_up"], LINK)
+    assert LINK in invite or LINK in follow_up, language
+    assert texts.with_web_link(language, "Hello", None) == "Hello"
+
+
+def test_english_invites_carry_the_link(app):
+    assert texts.with_web_link("en", texts.invite("en", PLACE), LINK).endswith(
+        f"Or answer online: {LINK}"
+    )

@@ -372,3 +372,11 @@ def test_staff_who_are_not_the_team_cannot_open_the_pages(app):
     sign_in(client, make_user(Role.SERVICE_MANAGER))
     for url in ["/sms/", "/sms/test-phone", "/sms/invites", "/sms/invites/sample.csv"]:
         assert client.get(url).status_code == 403, url
+
+
+def test_an_invites_file_with_control_characters_is_not_a_csv_file(app):
+    # A cell shown back in the preview made the page invalid HTML (found by the fuzz tests).
+    with pytest.raises(uploads.UploadError, match="must be a CSV file"):
+        uploads.read_invites(
+            "location_code,mobile,contact_date\nW\x1b,07700900123,2026-11-29\n", 10_000
+        )

@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 
 from feedback.extensions import db
 from feedback.surveys.models import Answer, Journey, Response, ResponseMode
+from feedback.surveys.text import clean_free_text
 from tests.factories import make_kiosk, make_location
 from tests.surveys.journey_helpers import answer, complete_fft
 
@@ -246,3 +247,34 @@ def test_an_expired_form_on_a_public_page_offers_a_fresh_start(make_app):
         assert page.status_code == 400
         assert "Please start again" in html and f"/feedback/{location.code}/" in html
         assert _responses() == []
+
+
+def test_a_blank_choice_on_an_optional_question_is_no_answer_not_a_500(client):
+    # Optional() ended validation on the blank and cleared "not an option": the space reached
+    # the journey as an answer (found by the fuzz tests).
+    location = make_location()
+    base = f"/feedback/{location.code}"
+    client.get(f"{base}/")
+    for question, value in (("rating", "1"), ("reason", "Fine"), ("respondent", "patient")):
+        assert answer(client, base, question, value).status_code == 302
+    assert answer(client, base, "about_you", " ").status_code == 302
+    assert (
+        db.session.scalar(select(func.count(Answer.id)).where(Answer.question_id == "about_you"))
+        == 0
+    )
+
+
+def test_control_characters_typed_into_one_line_and_date_answers_are_not_shown_back(client):
+    # Shown back on an error they made the page invalid HTML; a NUL also breaks PostgreSQL.
+    client.get("/forms/complaint/")
+    page = client.post("/forms/complaint/email", data={"answer": "pat\x10@\x00"})
+    assert "\x10" not in page.get_data(as_text=True)
+    dated = client.post(
+        "/forms/complaint/happened_on",
+        data={"answer-day": "3\x12", "answer-month": "\x08", "answer-year": "19\x1b90"},
+    )
+    assert not set("\x12\x08\x1b") & set(dated.get_data(as_text=True))
+
+
+def test_unicode_noncharacters_are_dropped_from_free_text():
+    assert clean_free_text("kind\ufffe staff\U0010ffff\ufdd0") == "kind staff"

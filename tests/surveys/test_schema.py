@@ -11,6 +11,7 @@ from feedback.i18n import SUPPORTED_CODES
 from feedback.surveys.schema import (
     SchemaError,
     _raw_definition,
+    is_builtin,
     list_questionnaire_ids,
     load_questionnaire,
     translatable_text,
@@ -85,3 +86,10 @@ def test_broken_definitions_are_refused(break_it):
     break_it(definition)
     with pytest.raises(SchemaError):
         validate_definition(definition)
+
+
+def test_a_questionnaire_id_no_file_could_have_is_not_found_not_a_500(client):
+    # The file system raised for a name too long for a file (found by the fuzz tests).
+    for questionnaire_id in ("x" * 5000, "..", "fft\x00", "FFT"):
+        assert not is_builtin(questionnaire_id)
+    assert client.get(f"/forms/{'x' * 5000}/").status_code == 404

@@ -184,7 +184,7 @@ def test_admin_imports_a_labelled_file_and_asks_for_training(client, tmp_path):
         data={"labelled": (io.BytesIO(b"\xff\xfe\x00bad"), "bad.csv")},
         content_type="multipart/form-data",
     )
-    assert "not UTF-8" in bad.get_data(as_text=True)
+    assert "must be a CSV file" in bad.get_data(as_text=True)
     empty = client.post("/admin/themes/training", data={}, content_type="multipart/form-data")
     assert "Choose a labelled CSV" in empty.get_data(as_text=True)
     assert db.session.scalar(select(ModelVersion.id)) is None

@@ -9,6 +9,8 @@ from flask_login import current_user
 from wtforms import StringField
 from wtforms.validators import DataRequired, Length
 
+from feedback.audit.models import AuditSubject
+from feedback.audit.services import Watched, watch
 from feedback.auth.access import restricted_to
 from feedback.auth.api_clients import (
     ApiClient,
@@ -77,3 +79,6 @@ def revoke(client_id: int) -> ResponseReturnValue:
     db.session.commit()
     flash(f"The key for {client.name} is revoked: it no longer works")
     return redirect(url_for(".list_clients"))
+
+
+watch(bp, {"revoke": Watched(AuditSubject.API_KEY, "client_id", "Revoked the key")})

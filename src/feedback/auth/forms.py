@@ -5,7 +5,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Email, EqualTo, Length, ValidationError
 
 from feedback.auth.models import Role
-from feedback.auth.services import MINIMUM_PASSWORD_LENGTH
+from feedback.auth.passwords import MINIMUM_PASSWORD_LENGTH
 from feedback.web.forms import BaseForm
 
 ROLE_LABELS = {
@@ -13,6 +13,7 @@ ROLE_LABELS = {
     Role.PX_TEAM: "Patient experience team",
     Role.SERVICE_MANAGER: "Service manager",
     Role.PEOPLES_COUNCIL: "People's Council member",
+    Role.PEER_INTERVIEWER: "Peer interviewer (care plan questionnaires)",
 }
 
 
@@ -51,7 +52,8 @@ class ChoosePasswordForm(BaseForm):
     password = PasswordField(
         "Choose a password",
         description=(
-            f"At least {MINIMUM_PASSWORD_LENGTH} characters. A short sentence is easy to remember."
+            f"At least {MINIMUM_PASSWORD_LENGTH} characters. Three or four unrelated words are "
+            "easy to remember and hard to guess. You do not need capitals, numbers or symbols."
         ),
         validators=[
             DataRequired("Enter a password"),

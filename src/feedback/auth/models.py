@@ -4,7 +4,7 @@ import secrets
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import Boolean, Column, DateTime, ForeignKey, String, Table
+from sqlalchemy import Boolean, Column, DateTime, ForeignKey, Integer, String, Table
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from feedback.db import Base, TimestampMixin, enum_column
@@ -16,6 +16,9 @@ class Role(StrEnum):
     PX_TEAM = "px_team"  # the patient experience team: everything about feedback
     SERVICE_MANAGER = "service_manager"  # only the services they are assigned
     PEOPLES_COUNCIL = "peoples_council"  # anonymised, easy-read summaries only
+    # Not trust staff (service users, carers, partner agencies): they start assisted
+    # care-plan PROMs on the wards they are assigned to, and see nothing else.
+    PEER_INTERVIEWER = "peer_interviewer"
 
 
 def new_session_token() -> str:
@@ -31,7 +34,8 @@ user_service = Table(
 
 
 class User(Base, TimestampMixin):
-    """A person who signs in: staff, and people who are not staff (People's Council members)."""
+    """A person who signs in: staff, and people who are not staff (People's Council members,
+    peer interviewers)."""
 
     __tablename__ = "user_account"
 
@@ -45,6 +49,18 @@ class User(Base, TimestampMixin):
     # Flask-Login keeps this, not the id, in the cookie: changing it signs out every device.
     session_token: Mapped[str] = mapped_column(String(64), unique=True, default=new_session_token)
     last_signed_in_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # Wrong passwords in a row, counted in the database so the lockout holds across every
+    # worker and server; reset by a successful sign-in or when an admin unlocks the account.
+    failed_sign_ins: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    locked_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # The second factor (RFC 6238 codes from an authenticator app; see docs/adr/0010). The
+    # secret is kept from the moment set-up starts, and counts only once a code from the app
+    # has confirmed it.
+    totp_secret: Mapped[str | None] = mapped_column(String(64))
+    second_factor_on_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # The time step of the last code accepted: a code for it or an earlier step is refused,
+    # so a code seen over someone's shoulder cannot be used again.
+    totp_last_step: Mapped[int | None] = mapped_column(Integer)
 
     services: Mapped[list[Service]] = relationship(secondary=user_service, order_by=Service.name)
 
@@ -65,5 +81,23 @@ class User(Base, TimestampMixin):
         return self.session_token
 
     @property
+    def has_second_factor(self) -> bool:
+        return self.second_factor_on_at is not None and self.totp_secret is not None
+
+    @property
     def sees_every_service(self) -> bool:
         return self.role in (Role.ADMIN, Role.PX_TEAM)
+
+
+class RecoveryCode(Base, TimestampMixin):
+    """One of the codes shown once when the second factor is turned on, for a lost phone.
+    Only a hash is kept; a used code keeps its row (with when) and never works again."""
+
+    __tablename__ = "recovery_code"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("user_account.id", ondelete="CASCADE"), index=True
+    )
+    code_hash: Mapped[str] = mapped_column(String(64))
+    used_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))

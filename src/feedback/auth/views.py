@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
+import re
 
 from flask import (
     Blueprint,
@@ -16,33 +16,29 @@ from flask import (
     url_for,
 )
 from flask.typing import ResponseReturnValue
-from flask_login import current_user, login_required, login_user, logout_user
+from flask_login import current_user, login_required, logout_user
 
-from feedback.auth import services
+from feedback.audit.models import AuditSubject
+from feedback.audit.services import Watched, watch
+from feedback.auth import second_factor, second_factor_views, services
 from feedback.auth.access import public, restricted_to
 from feedback.auth.forms import ROLE_LABELS, ChoosePasswordForm, InviteUserForm, SignInForm
 from feedback.auth.models import Role, User
+from feedback.auth.sessions import finish_sign_in
 from feedback.extensions import db, limiter
 from feedback.organisation.services import list_services
 
 bp = public(Blueprint("auth", __name__, url_prefix="/auth"))
 users_bp = restricted_to(Blueprint("users", __name__, url_prefix="/admin/users"), [Role.ADMIN])
+# The second factor's pages: the code at sign-in (public, under /auth/sign-in), each person's
+# own (/auth/account/security), and an administrator's reset beside the other user actions.
+bp.register_blueprint(second_factor_views.code_bp)
+bp.register_blueprint(second_factor_views.account_bp)
+users_bp.register_blueprint(second_factor_views.reset_bp)
 
 
 def _sign_in_limit() -> str:
     return current_app.config["SIGN_IN_RATE_LIMIT"]
-
-
-def _safe_next(target: str | None) -> str:
-    # Only paths on this site, so a crafted link cannot send a person elsewhere after sign-in.
-    if (
-        target
-        and target.startswith("/")
-        and not target.startswith("//")
-        and not urlsplit(target).netloc
-    ):
-        return target
-    return url_for("staff.home")
 
 
 @bp.route("/sign-in", methods=["GET", "POST"])
@@ -50,13 +46,17 @@ def _safe_next(target: str | None) -> str:
 def sign_in() -> ResponseReturnValue:
     form = SignInForm()
     if form.validate_on_submit():
-        user = services.authenticate(form.email.data, form.password.data)
+        user = services.authenticate(
+            form.email.data,
+            form.password.data,
+            current_app.config["SIGN_IN_MOST_FAILURES"],
+            current_app.config["SIGN_IN_LOCK_MINUTES"],
+        )
+        db.session.commit()  # a failure is counted too
         if user is not None:
-            db.session.commit()
-            next_url = _safe_next(request.args.get("next"))
-            session.clear()  # a fresh session at sign-in, so nothing set before it survives
-            login_user(user)
-            return redirect(next_url)
+            if user.has_second_factor:  # not signed in yet: the code comes next
+                return second_factor_views.ask_for_code(user, request.args.get("next"))
+            return finish_sign_in(user, request.args.get("next"))
         form.email.errors.append("Enter a correct email address and password")
     return render_template("auth/sign-in.html", form=form)
 
@@ -92,10 +92,14 @@ def accept_invitation(token: str) -> ResponseReturnValue:
         return render_template("auth/invitation-invalid.html", reason=str(error)), 404
     form = ChoosePasswordForm()
     if form.validate_on_submit():
-        services.set_password(user, form.password.data)
-        db.session.commit()
-        flash("Your password is set. Sign in to continue")
-        return redirect(url_for("auth.sign_in"))
+        try:
+            services.set_password(user, form.password.data)
+        except services.AccountError as refused:  # common or guessable: say why
+            form.password.errors = [str(refused)]
+        else:
+            db.session.commit()
+            flash("Your password is set. Sign in to continue")
+            return redirect(url_for("auth.sign_in"))
     return render_template("auth/choose-password.html", form=form, user=user)
 
 
@@ -140,8 +144,22 @@ def show_user(user_id: int) -> ResponseReturnValue:
         token = services.make_invitation_token(user, current_app.config["SECRET_KEY"])
         invitation_url = url_for("auth.accept_invitation", token=token, _external=True)
     return render_template(
-        "auth/user.html", user=user, role_labels=ROLE_LABELS, invitation_url=invitation_url
+        "auth/user.html",
+        user=user,
+        role_labels=ROLE_LABELS,
+        invitation_url=invitation_url,
+        locked=services.is_locked(user),
+        may_use_second_factor=second_factor.may_use(user),
     )
+
+
+@users_bp.post("/<int:user_id>/unlock")
+def unlock(user_id: int) -> ResponseReturnValue:
+    user = _get_user_or_404(user_id)
+    services.unlock(user)
+    db.session.commit()
+    flash(f"{user.name} can sign in again")
+    return redirect(url_for("users.show_user", user_id=user.id))
 
 
 @users_bp.post("/<int:user_id>/enabled")
@@ -155,3 +173,17 @@ def set_enabled(user_id: int) -> ResponseReturnValue:
     db.session.commit()
     flash(f"{user.name}'s account is {'enabled' if enable else 'disabled'}")
     return redirect(url_for("users.show_user", user_id=user.id))
+
+
+watch(
+    users_bp,
+    {
+        "show_user": Watched(AuditSubject.ACCOUNT, "user_id", "Account page"),
+        "invite_user": Watched(
+            AuditSubject.ACCOUNT, None, "Invited the user", created_at=re.compile(r"/(\d+)$")
+        ),
+        "unlock": Watched(AuditSubject.ACCOUNT, "user_id", "Unlocked sign-in"),
+        "set_enabled": Watched(AuditSubject.ACCOUNT, "user_id", "Enabled or disabled the account"),
+        "reset": Watched(AuditSubject.ACCOUNT, "user_id", "Reset two-step sign-in"),
+    },
+)

@@ -5,15 +5,13 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
-from sqlalchemy import select
-from sqlalchemy.orm import selectinload
 from wtforms import SelectField, StringField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length
 
 from feedback.auth.access import restricted_to
 from feedback.auth.models import Role
-from feedback.complaints.models import CaseView, CategoryList, Complaint, Ko41aCategory
+from feedback.complaints.models import CategoryList, Ko41aCategory
 from feedback.complaints.services import list_categories
 from feedback.extensions import db
 from feedback.web.forms import BaseForm
@@ -75,15 +73,3 @@ def toggle_category(category_id: int) -> ResponseReturnValue:
     db.session.commit()
     flash(f"{category.name} is {'in use' if category.is_active else 'retired'}")
     return redirect(url_for(".ko41a_lists"))
-
-
-@bp.get("/case-views")
-def case_views() -> ResponseReturnValue:
-    views = db.session.execute(
-        select(CaseView, Complaint.reference)
-        .join(Complaint, Complaint.id == CaseView.complaint_id)
-        .options(selectinload(CaseView.user))
-        .order_by(CaseView.at.desc())
-        .limit(300)
-    ).all()
-    return render_template("complaints/admin-case-views.html", views=views)

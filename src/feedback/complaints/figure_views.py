@@ -26,6 +26,7 @@ from feedback.complaints.models import OUTCOME_LABELS
 from feedback.complaints.satisfaction import satisfaction_counts
 from feedback.complaints.views import today
 from feedback.organisation.services import list_directorates, list_services
+from feedback.web.spreadsheet import spreadsheet_row
 
 bp = restricted_to(
     Blueprint("complaint_figures", __name__, url_prefix="/complaints/figures"),
@@ -81,8 +82,10 @@ def ko41a() -> ResponseReturnValue:
     writer = csv.writer(out)
     writer.writerow(["financial_year", "part", "item", "count"])
     label = financial_year(year).label
-    for part, item, count in ko41a_rows(year):
-        writer.writerow([label, part, item, count])
+    # Admins name the categories (an item), so one could start like a formula.
+    writer.writerows(
+        spreadsheet_row([label, part, item, count]) for part, item, count in ko41a_rows(year)
+    )
     return Response(
         out.getvalue(),
         mimetype="text/csv",

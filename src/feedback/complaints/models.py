@@ -198,6 +198,8 @@ class Complaint(Base, TimestampMixin):
     age_band_id: Mapped[int | None] = mapped_column(ForeignKey("ko41a_category.id"))
     complainant_status_id: Mapped[int | None] = mapped_column(ForeignKey("ko41a_category.id"))
     lessons_learned: Mapped[str | None] = mapped_column(Text)
+    # Set when the retention rule removed the personal details (the case's figures stay).
+    anonymised_on: Mapped[date | None] = mapped_column(Date)
 
     service: Mapped[Service | None] = relationship()
     investigator: Mapped[User | None] = relationship()
@@ -280,21 +282,6 @@ class ComplaintAction(Base):
     done_on: Mapped[date | None] = mapped_column(Date)
 
     complaint: Mapped[Complaint] = relationship(back_populates="actions")
-
-
-class CaseView(Base):
-    """Who looked at a case and when: admins see it."""
-
-    __tablename__ = "complaint_view"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    complaint_id: Mapped[int] = mapped_column(
-        ForeignKey("complaint.id", ondelete="CASCADE"), index=True
-    )
-    user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
-    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
-
-    user: Mapped[User] = relationship()
 
 
 class ComplimentSource(StrEnum):

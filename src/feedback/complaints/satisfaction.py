@@ -85,7 +85,8 @@ def _open_invite(token: str) -> SatisfactionInvite | None:
     return invite if invite is not None and invite.used_at is None else None
 
 
-def invite_is_open(token: str) -> bool:
+def invite_is_open(token: str, questionnaire_id: str) -> bool:
+    # One satisfaction questionnaire: the token alone says whether it may be used.
     return _open_invite(token) is not None
 
 

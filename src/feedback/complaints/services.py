@@ -18,7 +18,6 @@ from feedback.complaints import clock
 from feedback.complaints.models import (
     CaseKind,
     CaseStatus,
-    CaseView,
     CategoryList,
     Complaint,
     ComplaintAction,
@@ -356,16 +355,6 @@ def close_case(
     case.status = S.CLOSED
     case.closed_on = on
     _event(case, EventKind.STATUS, by, on, text=note.strip(), status=S.CLOSED)
-
-
-def record_view(case: Complaint, user: User) -> None:
-    db.session.add(CaseView(complaint_id=case.id, user_id=user.id))
-
-
-def list_case_views(case: Complaint) -> Sequence[CaseView]:
-    return db.session.scalars(
-        select(CaseView).where(CaseView.complaint_id == case.id).order_by(CaseView.at.desc())
-    ).all()
 
 
 def list_categories(which: CategoryList, *, active_only: bool = True) -> Sequence[Ko41aCategory]:

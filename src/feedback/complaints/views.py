@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
@@ -9,6 +10,8 @@ from flask.typing import ResponseReturnValue
 from flask_login import current_user
 from wtforms.fields.choices import SelectChoice
 
+from feedback.audit.models import AuditSubject
+from feedback.audit.services import Watched, events_for, watch
 from feedback.auth.access import restricted_to
 from feedback.auth.models import Role
 from feedback.complaints import queries, satisfaction, services
@@ -183,7 +186,9 @@ def _case_page(case: Complaint, **forms: object) -> str:
         escalate=forms.pop("escalate", None) or EscalateForm(formdata=None),
         assign=assign,
         may_close=CaseStatus.CLOSED in services.next_statuses(case),
-        views=services.list_case_views(case) if current_user.role == Role.ADMIN else None,
+        trail=events_for(AuditSubject.COMPLAINT, case.reference)
+        if current_user.role == Role.ADMIN
+        else None,
         received_by_labels=RECEIVED_BY_LABELS,
         outcome_labels=OUTCOME_LABELS,
         category_lists=CategoryList,
@@ -192,10 +197,7 @@ def _case_page(case: Complaint, **forms: object) -> str:
 
 @bp.get("/case/<reference>")
 def show_case(reference: str) -> ResponseReturnValue:
-    case = _case_or_404(reference)
-    services.record_view(case, current_user)
-    db.session.commit()
-    return _case_page(case)
+    return _case_page(_case_or_404(reference))
 
 
 def _apply(case: Complaint, change, form_name: str, form) -> ResponseReturnValue:  # type: ignore[no-untyped-def]
@@ -381,3 +383,23 @@ def close_case(reference: str) -> ResponseReturnValue:
             return redirect(url_for(".show_case", reference=case.reference))
     status = 400 if request.method == "POST" else 200
     return render_template("complaints/close.html", case=case, form=form), status
+
+
+watch(
+    bp,
+    {
+        "show_case": Watched(AuditSubject.COMPLAINT, "reference", "Case page"),
+        "log_case": Watched(
+            AuditSubject.COMPLAINT,
+            None,
+            "Logged the case",
+            created_at=re.compile(r"/case/([^/?#]+)$"),
+        ),
+        "move_case": Watched(AuditSubject.COMPLAINT, "reference", "Moved the case on"),
+        "add_note": Watched(AuditSubject.COMPLAINT, "reference", "Added a note"),
+        "agree_extension": Watched(AuditSubject.COMPLAINT, "reference", "Agreed an extension"),
+        "assign": Watched(AuditSubject.COMPLAINT, "reference", "Assigned the case"),
+        "escalate": Watched(AuditSubject.COMPLAINT, "reference", "Escalated the case"),
+        "close_case": Watched(AuditSubject.COMPLAINT, "reference", "Closed the case"),
+    },
+)

@@ -10,6 +10,7 @@ from feedback.complaints.summary import ComplaintTotals, complaint_totals, compl
 from feedback.dashboard.periods import Span, add_months
 from feedback.dashboard.units import Unit, children
 from feedback.metrics.summaries import FftTotals, fft_by_month, fft_totals
+from feedback.staff_survey.summary import TrendPoint, staff_trend
 from feedback.targets.models import Level
 from feedback.targets.services import (
     StatusRow,
@@ -91,6 +92,9 @@ class UnitOverview:
     trend: list[MonthFigures]
     target_map: list[TargetCell] = field(default_factory=list)
     target_map_names: list[str] = field(default_factory=list)
+    # The staff pulse survey beside patient feedback (trust and directorate pages); None
+    # where it is not shown.
+    staff: list[TrendPoint] | None = None
 
     @property
     def has_complaints(self) -> bool:
@@ -219,6 +223,15 @@ def _target_map(unit: Unit, span: Span, rows: list[ChildRow]) -> tuple[list[str]
     return [t.name for t in targets], cells
 
 
+def _staff(unit: Unit, span: Span) -> list[TrendPoint] | None:
+    """Staff survey windows that opened by the end of the period (one grouped query)."""
+    if unit.level == "trust":
+        return staff_trend(up_to=span.last)
+    if unit.level == "directorate":
+        return staff_trend(directorate_id=unit.id, up_to=span.last)
+    return None
+
+
 def build_overview(unit: Unit, span: Span, comparison: Span | None) -> UnitOverview:
     rows = _children(unit, span)
     themes = theme_rows(unit, span, comparison)
@@ -245,4 +258,5 @@ def build_overview(unit: Unit, span: Span, comparison: Span | None) -> UnitOverv
         trend=trend(unit, span.last, max(TREND_MONTHS, len(span.months))),
         target_map=cells,
         target_map_names=names,
+        staff=_staff(unit, span),
     )

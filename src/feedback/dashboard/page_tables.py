@@ -6,6 +6,7 @@ from __future__ import annotations
 from feedback.dashboard.charts import Bar, Chart, Series, bar_chart, line_chart, target_grid
 from feedback.dashboard.overview import NEW_QUESTION_FROM, UnitOverview
 from feedback.dashboard.tables import Table
+from feedback.staff_survey.summary import CARE_WORDS, RECOMMEND_WORDS
 from feedback.targets.models import MEASURE_LABELS, RAG_LABELS
 from feedback.targets.services import StatusRow
 
@@ -152,8 +153,76 @@ def target_map_table(page: UnitOverview) -> Table:
     return table
 
 
+STAFF_NOTE = (
+    "A dash means not shown: fewer than 10 staff answered, or it would let a smaller group be "
+    "worked out. % agree or strongly agree, of the staff who answered."
+)
+
+
+def staff_table(page: UnitOverview) -> Table:
+    table = Table(
+        "staff-pulse",
+        "Staff pulse survey by window",
+        [
+            "Survey window",
+            f"{RECOMMEND_WORDS} %",
+            "Recommend: number answering",
+            f"{CARE_WORDS} %",
+            "Care: number answering",
+        ],
+        numeric=frozenset({1, 2, 3, 4}),
+        note=STAFF_NOTE,
+    )
+    for point in page.staff or []:
+        table.add(
+            point.window_name,
+            point.recommend.percent,
+            point.recommend.answered,
+            point.care.percent,
+            point.care.answered,
+        )
+    return table
+
+
+def _describe_staff(page: UnitOverview) -> str:
+    last = (page.staff or [])[-1]
+    where = "in this directorate " if page.unit.level == "directorate" else ""
+    if last.recommend.percent is None and last.care.percent is None:
+        return (
+            f"{last.window_name}: not shown {where}(fewer than 10 staff answered, or it would "
+            "reveal a smaller group)."
+        )
+    parts = []
+    for figure, words in (
+        (last.recommend, "would recommend the trust as a place to work"),
+        (last.care, "would be happy with the standard of care"),
+    ):
+        if figure.percent is not None:
+            parts.append(f"{figure.percent}% of {figure.answered} {words}")
+    return f"{last.window_name}, staff {where}who answered: " + "; ".join(parts) + "."
+
+
+def staff_chart(page: UnitOverview) -> Chart | None:
+    if not page.staff:
+        return None
+    return line_chart(
+        "chart-staff",
+        "Staff who would recommend the trust as a place to work, and its care",
+        [point.opens_on for point in page.staff],
+        [
+            Series(RECOMMEND_WORDS, [p.recommend.percent for p in page.staff]),
+            Series(CARE_WORDS, [p.care.percent for p in page.staff], colour="dark", dashed=True),
+        ],
+        summary=_describe_staff(page),
+        table=staff_table(page),
+        top=100,
+    )
+
+
 def all_tables(page: UnitOverview) -> dict[str, Table]:
     tables = [trend_table(page), themes_table(page), rising_table(page)]
+    if page.staff is not None:
+        tables.append(staff_table(page))
     if page.children:
         tables.insert(0, children_table(page))
     if page.targets:

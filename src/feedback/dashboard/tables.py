@@ -9,12 +9,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 
-Cell = str | int | float | None
+from feedback.web.spreadsheet import spreadsheet_row, spreadsheet_safe
 
-# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+Cell = str | int | float | None
 
 
 @dataclass
@@ -31,14 +31,6 @@ class Table:
         self.rows.append(list(cells))
 
 
-def neutralised(value: Cell) -> Cell:
-    """A text cell a spreadsheet would read as a formula gets a leading apostrophe; numbers
-    stay numbers (a negative change is a number, not a formula)."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
-
-
 def shown(value: Cell) -> str:
     return "" if value is None else str(value)
 
@@ -46,10 +38,15 @@ def shown(value: Cell) -> str:
 def to_csv(table: Table) -> str:
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow([neutralised(c) for c in table.columns])
-    for row in table.rows:
-        writer.writerow([shown(neutralised(c)) for c in row])
+    writer.writerow(spreadsheet_row(table.columns))
+    writer.writerows(spreadsheet_row(row) for row in table.rows)
     return out.getvalue()
+
+
+def _xlsx_row(cells: Sequence[object]) -> list[object]:
+    # An .xlsx is XML, which cannot hold most control characters: openpyxl raises on them, so a
+    # ward name typed with one (an escape pasted from another system) made the download a 500.
+    return [ILLEGAL_CHARACTERS_RE.sub("", c) if isinstance(c, str) else c for c in cells]
 
 
 def to_xlsx(table: Table, context: str) -> bytes:
@@ -57,14 +54,14 @@ def to_xlsx(table: Table, context: str) -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = table.slug[:31]
-    sheet.append([neutralised(f"{table.title}: {context}")])
+    sheet.append(_xlsx_row([spreadsheet_safe(f"{table.title}: {context}")]))
     sheet["A1"].font = Font(bold=True)
-    sheet.append([neutralised(c) for c in table.columns])
+    sheet.append(_xlsx_row(spreadsheet_row(table.columns)))
     for cell in sheet[2]:
         cell.font = Font(bold=True)
     for row in table.rows:
-        # openpyxl stores text starting with "=" as a formula: neutralised, it never does.
-        sheet.append([neutralised(c) for c in row])
+        # openpyxl stores text starting with "=" as a formula: guarded, it never does.
+        sheet.append(_xlsx_row(spreadsheet_row(row)))
     for index, column in enumerate(table.columns, start=1):
         width = max([len(str(column))] + [len(shown(r[index - 1])) for r in table.rows[:200]])
         sheet.column_dimensions[sheet.cell(row=2, column=index).column_letter].width = min(

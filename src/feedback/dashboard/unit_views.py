@@ -133,6 +133,7 @@ def _render(unit: Unit, span: Span, comparison: Span | None) -> ResponseReturnVa
         page=page,
         charts=charts,
         target_map=page_tables.target_map_chart(page),
+        staff_chart=page_tables.staff_chart(page),
         tables=page_tables.all_tables(page),
         early_warnings=warnings.open_warnings_for(unit.level, unit.id),
         spc=warnings.series_for(unit.level, unit.id),

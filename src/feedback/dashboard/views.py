@@ -4,12 +4,17 @@ from flask import Blueprint, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
 from flask_login import current_user
 
-from feedback.auth.access import signed_in
+from feedback.auth.access import restricted_to
 from feedback.auth.models import Role
 from feedback.dashboard.warnings import count_open_warnings
 from feedback.themes.services import count_open_alerts
 
-bp = signed_in(Blueprint("staff", __name__, url_prefix="/staff"))
+# Every role but peer interviewers: they are not staff, and their sign-in lands on their own
+# page (prom.peer_views), the only one they may use.
+bp = restricted_to(
+    Blueprint("staff", __name__, url_prefix="/staff"),
+    [role for role in Role if role != Role.PEER_INTERVIEWER],
+)
 
 # What each role may open, in the order the header lists it.
 _NAVIGATION = [
@@ -34,20 +39,41 @@ _NAVIGATION = [
         {Role.ADMIN, Role.PX_TEAM, Role.SERVICE_MANAGER},
     ),
     ("Complaints", "complaints.worklists", {Role.ADMIN, Role.PX_TEAM, Role.SERVICE_MANAGER}),
+    (
+        "Staff pulse survey",
+        "staff_survey_results.results",
+        {Role.ADMIN, Role.PX_TEAM, Role.SERVICE_MANAGER},
+    ),
     ("Peer review", "peer_review.reviewer_packs", {Role.PEOPLES_COUNCIL}),
+    (
+        "Care plan questionnaires",
+        "prom_offers.list_offers",
+        {Role.ADMIN, Role.PX_TEAM, Role.SERVICE_MANAGER},
+    ),
+    ("Care plan figures", "prom_figures.figures", {Role.ADMIN, Role.PX_TEAM, Role.SERVICE_MANAGER}),
+    ("Your wards", "peer.home", {Role.PEER_INTERVIEWER}),
     ("Outbox", "outbox.list_messages", {Role.ADMIN, Role.PX_TEAM}),
     ("Texts", "sms.outbox", {Role.ADMIN, Role.PX_TEAM}),
+    ("Local surveys", "local_surveys.overview", {Role.ADMIN, Role.PX_TEAM}),
+    (
+        "Questionnaire results",
+        "local_results.index",
+        {Role.ADMIN, Role.PX_TEAM, Role.SERVICE_MANAGER},
+    ),
     ("Comments and themes", "themes.list_comments", {Role.ADMIN, Role.PX_TEAM}),
     ("Priority targets", "targets.register", {Role.ADMIN, Role.PX_TEAM}),
     ("FFT return", "fft_return.show_return", {Role.ADMIN, Role.PX_TEAM}),
     ("Eligible counts and legacy FFT", "imports.index", {Role.ADMIN, Role.PX_TEAM}),
     ("Organisation", "organisation.overview", {Role.ADMIN}),
     ("KO41a lists", "complaints_admin.ko41a_lists", {Role.ADMIN}),
-    ("Case views", "complaints_admin.case_views", {Role.ADMIN}),
+    ("Audit trail", "audit.list_events", {Role.ADMIN}),
+    ("Retention", "retention.overview", {Role.ADMIN}),
     ("Users", "users.list_users", {Role.ADMIN}),
+    ("Peer interviewers", "prom_peers.list_peers", {Role.ADMIN}),
     ("API keys", "api_clients.list_clients", {Role.ADMIN}),
     ("Themes framework", "themes_admin.framework", {Role.ADMIN}),
     ("Scheduled jobs", "jobs.list_jobs", {Role.ADMIN}),
+    ("Staff survey windows", "staff_survey_admin.list_windows", {Role.ADMIN}),
 ]
 
 

@@ -22,6 +22,8 @@ from feedback.metrics.calendar import add_months
 from feedback.metrics.compute import recompute_days
 from feedback.metrics.models import LEGACY_COLUMNS, EligibleCount, LegacyFftMonth
 from feedback.organisation.models import Location
+from feedback.surveys.text import is_plain_text
+from feedback.web.spreadsheet import FORMULA_STARTS
 from feedback.web.uploads import (
     NOT_CSV,
     UploadError,
@@ -38,8 +40,6 @@ LEGACY_REPLACED_ON = date(2020, 4, 1)
 MONTH_FORMAT = "Enter the month as YYYY-MM, for example 2026-11"
 FORMULA = "This looks like a spreadsheet formula, not a number"
 LEGACY_REPLACED = "The old question was replaced in April 2020"
-# A spreadsheet runs a cell starting with one of these; a tab or CR hides the start.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _INTEGER = re.compile(r"-?[0-9]+")
 _DECIMAL = re.compile(r"-?[0-9]*\.[0-9]+")
 _MONTH = re.compile(r"([0-9]{4})-([0-9]{2})(?:-01)?")
@@ -159,7 +159,9 @@ def count_from_text(text: str, column: str) -> tuple[int | None, str | None]:
         if len(value.lstrip("-")) > len(str(MAX_COUNT)):
             return None, f"{label}: the count must be {MAX_COUNT:,} or less"
         return int(value), None
-    if text[:1] in _FORMULA_START or value[:1] in _FORMULA_START:
+    # The exports' list, refused rather than escaped (a count is never text); a tab or line
+    # break before a formula hides it.
+    if text.startswith(FORMULA_STARTS) or value.startswith(FORMULA_STARTS):
         return None, FORMULA
     if _DECIMAL.fullmatch(value):
         return None, f"{label}: enter a whole number, not a decimal"
@@ -180,7 +182,7 @@ def read_csv(kind: ImportKind, text: str, today: date, max_bytes: int) -> Import
     # Decoded text has no more characters than the file had bytes.
     if len(text) > max_bytes:
         raise ImportFileError(too_big(max_bytes))
-    if "\x00" in text:
+    if not is_plain_text(text):  # a NUL or other control: not a CSV file, whatever its name
         raise ImportFileError(NOT_CSV)
     spec = SPECS[kind]
     try:
@@ -271,6 +273,8 @@ def check_rows(
 
 
 def _locations_by_code(codes: set[str]) -> dict[str, Location]:
+    # No code holds a NUL, and PostgreSQL refuses one in a query: such a row is "no location".
+    codes = {code for code in codes if "\x00" not in code}
     if not codes:
         return {}
     lowered = sorted({code.lower() for code in codes})

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from functools import cache
 from typing import TYPE_CHECKING
 
-from sqlalchemy import ColumnElement, and_, or_, select
+from sqlalchemy import ColumnElement, Select, and_, bindparam, or_, select
 from sqlalchemy.orm import selectinload
 
 from feedback.db import trust_today, utc_now
@@ -60,17 +61,26 @@ def get_location(code: str) -> Location | None:
     return db.session.scalar(select(Location).where(Location.code == code.upper()))
 
 
-def get_open_location(code: str) -> Location | None:
-    """A location that takes feedback now: it and its service are not retired."""
-    return db.session.scalar(
+@cache
+def open_location_query() -> Select[tuple[Location]]:
+    """Locations that take feedback now (they and their service are not retired), by :code.
+
+    Built once: every page of a patient's journey runs it, and building and keying a fresh
+    statement cost more than running it."""
+    return (
         select(Location)
         .join(Location.service)
         .where(
-            Location.code == code.upper(),
+            Location.code == bindparam("code"),
             Location.retired_at.is_(None),
             Service.retired_at.is_(None),
         )
     )
+
+
+def get_open_location(code: str) -> Location | None:
+    """A location that takes feedback now: it and its service are not retired."""
+    return db.session.scalar(open_location_query(), {"code": code.upper()})
 
 
 def visible_service_ids(user: User) -> set[int] | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import signal
+import threading
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -13,7 +14,7 @@ from flask import Flask, current_app
 from flask.cli import with_appcontext
 
 from feedback.scheduler.registry import JobSpec
-from feedback.scheduler.runner import run_job
+from feedback.scheduler.runner import SCHEDULE, run_job
 
 log = logging.getLogger(__name__)
 
@@ -32,19 +33,24 @@ def scheduler_cli() -> None:
 @scheduler_cli.command("run")
 @with_appcontext
 def run_scheduler() -> None:
-    """Run every job on its schedule until stopped (one process; a second one only skips)."""
-    from apscheduler.schedulers.blocking import BlockingScheduler
+    """Run every job on its schedule until stopped. Two of these (on two hosts, say) run each
+    firing once between them: the second skips it."""
+    from apscheduler.schedulers.background import BackgroundScheduler
+
+    from feedback.scheduler.firing import FiringExecutor, on_shared_clock
 
     app: Flask = current_app._get_current_object()  # type: ignore[attr-defined]
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
-    scheduler = BlockingScheduler(timezone="Europe/London")
+    scheduler = BackgroundScheduler(
+        timezone="Europe/London", executors={"default": FiringExecutor()}
+    )
     started = datetime.now(ZoneInfo("Europe/London"))
     for spec in _jobs():
         if spec.trigger is None:
             continue
         scheduler.add_job(
             _run_in_app,
-            trigger=spec.trigger,
+            trigger=on_shared_clock(spec.trigger),
             args=[app, spec],
             id=spec.id,
             name=spec.description,
@@ -55,16 +61,22 @@ def run_scheduler() -> None:
             next_run_time=started,
         )
     click.echo(f"Scheduler started with {len(scheduler.get_jobs())} jobs (Ctrl+C stops it)")
-    # systemd and containers stop a service with SIGTERM: finish the running job, then exit.
-    signal.signal(signal.SIGTERM, lambda *_: scheduler.shutdown(wait=True))
-    with contextlib.suppress(KeyboardInterrupt, SystemExit):
-        scheduler.start()
+    # systemd and containers stop a service with SIGTERM: finish the running jobs, then exit.
+    # The handler only sets an event: shutting down inside it could deadlock on a lock the
+    # interrupted main thread held (a CI run hung that way), so the main thread does it.
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    scheduler.start()
+    with contextlib.suppress(KeyboardInterrupt):
+        while not stop.wait(timeout=1):
+            pass
+    scheduler.shutdown(wait=True)
     click.echo("Scheduler stopped")
 
 
-def _run_in_app(app: Flask, spec: JobSpec) -> None:
+def _run_in_app(app: Flask, spec: JobSpec, scheduled_for: datetime | None = None) -> None:
     with app.app_context():
-        result = run_job(spec, triggered_by="schedule")
+        result = run_job(spec, triggered_by=SCHEDULE, scheduled_for=scheduled_for)
         log.info("%s: %s (%s rows)", spec.id, result.status.value, result.rows_written)
 
 

@@ -1,8 +1,11 @@
 """Running one job: take its lock, record the run, commit its work with the record.
 
 The lock is a row per job with a lease, claimed by one conditional UPDATE, so it holds on
-PostgreSQL and on SQLite alike and across hosts: the second of two schedulers started by
-mistake finds the lock taken and records a skipped run instead of running the job again.
+PostgreSQL and on SQLite alike and across hosts: a second scheduler (or an admin's run) finds
+the lock taken and records a skipped run instead of running the job at the same time. A run
+the scheduler starts also names its firing, and the same UPDATE claims the lock only for a
+firing no scheduled run has taken, so a second scheduler that fires after the first one's run
+is over skips it too: each firing runs once (`feedback.scheduler.firing`).
 """
 
 from __future__ import annotations
@@ -12,16 +15,18 @@ import socket
 import traceback
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
-from sqlalchemy import and_, func, or_, select, update
+from sqlalchemy import ColumnElement, and_, exists, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
-from feedback.db import utc_now
+from feedback.db import TRUST_TIMEZONE, utc_now
 from feedback.extensions import db
 from feedback.scheduler.models import JobLock, JobRun, RunStatus
 from feedback.scheduler.registry import JobSpec
 
 ERROR_LIMIT = 4000
+SCHEDULE = "schedule"  # `triggered_by` of the runs the scheduler process starts
 
 
 def this_process() -> str:
@@ -36,8 +41,20 @@ class RunResult:
     error: str | None
 
 
-def _claim(spec: JobSpec, process: str) -> tuple[bool, JobLock]:
-    """Try to take the job's lock; commits either way."""
+def _ran_the_firing(spec: JobSpec, scheduled_for: datetime) -> ColumnElement[bool]:
+    """A scheduled run of the job has started since the firing was due: that run is the
+    firing's, whether it is still running, succeeded, failed or was interrupted."""
+    return and_(
+        JobRun.job_id == spec.id,
+        JobRun.triggered_by == SCHEDULE,
+        JobRun.status != RunStatus.SKIPPED,
+        # In UTC, as stored: SQLite compares the text and would drop a British Summer Time offset.
+        JobRun.started_at >= scheduled_for.astimezone(UTC),
+    )
+
+
+def _claim(spec: JobSpec, process: str, scheduled_for: datetime | None) -> tuple[bool, JobLock]:
+    """Try to take the job's lock (for a firing nobody has run yet); commits either way."""
     if db.session.get(JobLock, spec.lock_id) is None:
         try:
             with db.session.begin_nested():
@@ -45,12 +62,17 @@ def _claim(spec: JobSpec, process: str) -> tuple[bool, JobLock]:
         except IntegrityError:
             pass  # another process made the row first: the UPDATE below decides
     now = utc_now()
+    free = [
+        JobLock.job_id == spec.lock_id,
+        or_(JobLock.locked_until.is_(None), JobLock.locked_until < now),
+    ]
+    if scheduled_for is not None:
+        # In the same statement as the lock: the run is recorded before the lock is released,
+        # so between them the two conditions leave no moment for a second run of the firing.
+        free.append(~exists().where(_ran_the_firing(spec, scheduled_for)))
     claimed = db.session.execute(
         update(JobLock)
-        .where(
-            JobLock.job_id == spec.lock_id,
-            or_(JobLock.locked_until.is_(None), JobLock.locked_until < now),
-        )
+        .where(*free)
         .values(holder=process, locked_until=now + spec.lease)
         .execution_options(synchronize_session=False)
     )
@@ -89,18 +111,38 @@ def _mark_interrupted(spec: JobSpec, previous_run_id: int | None) -> None:
     )
 
 
-def run_job(spec: JobSpec, triggered_by: str) -> RunResult:
-    """Run the job now unless another process is running it. Never raises for the job's own
-    errors: they are recorded on the run."""
-    return run_under_lock(spec, spec.function(), triggered_by)
+def _why_skipped(spec: JobSpec, lock: JobLock, scheduled_for: datetime | None) -> str:
+    if scheduled_for is not None:
+        ran = db.session.scalar(
+            select(JobRun).where(_ran_the_firing(spec, scheduled_for)).order_by(JobRun.id)
+        )
+        if ran is not None:
+            due = scheduled_for.astimezone(TRUST_TIMEZONE)
+            return (
+                f"Another process ({ran.process}) took the run due at {due:%H:%M:%S} "
+                f"(run {ran.id})."
+            )
+    return f"Another process ({lock.holder}) was running this job."
 
 
-def run_under_lock(spec: JobSpec, work: Callable[[], int], triggered_by: str) -> RunResult:
+def run_job(spec: JobSpec, triggered_by: str, scheduled_for: datetime | None = None) -> RunResult:
+    """Run the job now unless another process is running it, or has already run the firing
+    `scheduled_for` names (the scheduler's runs). Never raises for the job's own errors: they
+    are recorded on the run."""
+    return run_under_lock(spec, spec.function(), triggered_by, scheduled_for)
+
+
+def run_under_lock(
+    spec: JobSpec,
+    work: Callable[[], int],
+    triggered_by: str,
+    scheduled_for: datetime | None = None,
+) -> RunResult:
     """Run `work` as a run of `spec`'s job: a command that rebuilds history takes the same
     lock as the scheduled job, so the two never write the same rows at once."""
     process = this_process()
     db.session.rollback()  # start clean: nothing half-done may ride along with the job
-    claimed, lock = _claim(spec, process)
+    claimed, lock = _claim(spec, process, scheduled_for)
     if not claimed:
         run = JobRun(
             job_id=spec.id,
@@ -108,7 +150,7 @@ def run_under_lock(spec: JobSpec, work: Callable[[], int], triggered_by: str) ->
             finished_at=utc_now(),
             triggered_by=triggered_by,
             process=process,
-            error=f"Another process ({lock.holder}) was running this job.",
+            error=_why_skipped(spec, lock, scheduled_for),
         )
         db.session.add(run)
         db.session.commit()
@@ -194,5 +236,5 @@ def recent_runs(job_id: str, limit: int = 50) -> Sequence[JobRun]:
 def last_scheduled_run() -> JobRun | None:
     """The latest run the scheduler process started: how admins tell whether it is up."""
     return db.session.scalar(
-        select(JobRun).where(JobRun.triggered_by == "schedule").order_by(JobRun.id.desc()).limit(1)
+        select(JobRun).where(JobRun.triggered_by == SCHEDULE).order_by(JobRun.id.desc()).limit(1)
     )

@@ -5,12 +5,24 @@ another); `POST` reads the reply exactly as a text is read (`conversation.receiv
 "web": the answers are shown, not texted), commits, and redirects back to `#latest`, where
 the newest answer sits in the page's live region. Each rendering of the form carries its own
 key, so a double tap or a retry is recorded once. `GET /text/start/<location_code>` opens a
-conversation with no phone behind it, for a ward tablet.
+conversation with no phone behind it, from a link or QR code. `POST /text/kiosk/<kiosk token>`
+opens one on a ward tablet: its thread is shown only to the browser session that started it,
+the kiosk's idle timer clears it, and "Finish" (or the timer) returns to the kiosk's start.
 """
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, abort, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    current_app,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 from flask.typing import ResponseReturnValue
 from flask_babel import force_locale, get_locale
 from flask_babel import gettext as _
@@ -20,6 +32,8 @@ from sqlalchemy.exc import IntegrityError
 from feedback.auth.access import public
 from feedback.extensions import db, limiter
 from feedback.i18n import SUPPORTED_CODES, language
+from feedback.kiosks.models import Kiosk
+from feedback.kiosks.services import get_active_kiosk, kiosk_token
 from feedback.organisation.services import get_open_location
 from feedback.sms.chat_forms import ReplyForm, new_key
 from feedback.sms.models import ConversationState, SmsConversation
@@ -33,6 +47,8 @@ from feedback.sms.web import (
 from feedback.web import easy_read_chosen
 
 bp = public(Blueprint("sms_chat", __name__, url_prefix="/text"))
+# The web token of the chat this tablet's browser started: the only one it may show.
+KIOSK_CHAT = "kiosk_chat"
 
 
 @bp.after_request
@@ -69,9 +85,46 @@ def start(location_code: str) -> ResponseReturnValue:
     return redirect(url_for(".conversation", token=conversation.web_token), 303)
 
 
+@bp.post("/kiosk/<kiosk>")
+def start_on_kiosk(kiosk: str) -> ResponseReturnValue:
+    tablet = get_active_kiosk(kiosk, current_app.config["SECRET_KEY"])
+    if tablet is None:
+        abort(404)
+    conversation = start_web_conversation(
+        tablet.location, language(str(get_locale())).code, kiosk_id=tablet.id
+    )
+    db.session.commit()
+    session[KIOSK_CHAT] = conversation.web_token
+    return redirect(
+        url_for(".conversation", token=conversation.web_token, lang=_asked_language()), 303
+    )
+
+
+@bp.route("/<token>/finish", methods=["GET", "POST"])
+def finish(token: str) -> ResponseReturnValue:
+    """Clear a tablet's chat from the screen and go back to the kiosk's start page. Nothing
+    is lost: every reply was kept as it was sent. GET too: the thank-you timer follows it."""
+    found = _visible(token)
+    if found is None or found.kiosk_id is None:
+        return _not_found()
+    session.pop(KIOSK_CHAT, None)
+    tablet = db.session.get(Kiosk, found.kiosk_id)
+    start = kiosk_token(tablet, current_app.config["SECRET_KEY"])  # type: ignore[arg-type]
+    return redirect(url_for("kiosk.start", token=start, lang=_asked_language()), 303)
+
+
+def _visible(token: str) -> SmsConversation | None:
+    """The conversation, unless it was started on a tablet by another browser session (or by
+    this one before it finished): the next person on the ward must not read it."""
+    found = get_conversation(token)
+    if found is not None and found.kiosk_id is not None and session.get(KIOSK_CHAT) != token:
+        return None
+    return found
+
+
 @bp.get("/<token>")
 def conversation(token: str) -> ResponseReturnValue:
-    found = get_conversation(token)
+    found = _visible(token)
     if found is None:
         return _not_found()
     with force_locale(_page_language(found)):
@@ -80,7 +133,7 @@ def conversation(token: str) -> ResponseReturnValue:
 
 @bp.post("/<token>")
 def reply(token: str) -> ResponseReturnValue:
-    found = get_conversation(token)
+    found = _visible(token)
     if found is None:
         return _not_found()
     with force_locale(_page_language(found)):
@@ -89,8 +142,8 @@ def reply(token: str) -> ResponseReturnValue:
         form = ReplyForm()
         if not form.validate_on_submit():
             return _render(found, form)
-        record_web_reply(found, form.reply.data, form.idempotency_key() or new_key())
         try:
+            record_web_reply(found, form.reply.data, form.idempotency_key() or new_key())
             db.session.commit()
         except IntegrityError:  # the same key, sent twice at the same moment: kept once
             db.session.rollback()
@@ -100,7 +153,7 @@ def reply(token: str) -> ResponseReturnValue:
 @bp.errorhandler(CSRFError)
 def _stale_page(error: CSRFError) -> ResponseReturnValue:
     # A page left open past the session: keep what they typed and let them send it again.
-    found = get_conversation((request.view_args or {}).get("token", ""))
+    found = _visible((request.view_args or {}).get("token", ""))
     if found is None:
         return render_template("errors/session-expired.html"), 400
     with force_locale(_page_language(found)):
@@ -130,6 +183,8 @@ def _render(found: SmsConversation, form: ReplyForm, status: int = 200) -> Respo
             message_language=language(found.language),
             action=_page_url(found.web_token),
             easy_read=easy_read_chosen(),
+            kiosk=found.kiosk_id is not None,
+            finish_url=url_for(".finish", token=found.web_token, lang=_asked_language()),
         ),
         status,
     )

@@ -33,9 +33,15 @@ class ReplyForm(BaseForm):
         filters=[_clean],
         validators=[DataRequired(REPLY_REQUIRED), CharacterLimit(LONGEST_REPLY)],
     )
-    key = HiddenField()
+    # A key we could not have made is replaced: it goes back into the page on an error, and
+    # one with control characters in it would make the page invalid.
+    key = HiddenField(filters=[lambda value: value if _is_key(value) else new_key()])
 
     def idempotency_key(self) -> str | None:
         """The posted key if it is one we could have made, else None (the view makes one)."""
         key = (self.key.data or "").strip()
-        return key if _KEY.fullmatch(key) else None
+        return key if _is_key(key) else None
+
+
+def _is_key(value: object) -> bool:
+    return isinstance(value, str) and _KEY.fullmatch(value.strip()) is not None

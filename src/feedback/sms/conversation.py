@@ -32,6 +32,7 @@ from feedback.sms.reading import Action, Reading, State, read_reply
 from feedback.surveys.models import Answer, Response, ResponseMode
 from feedback.surveys.schema import load_questionnaire
 from feedback.surveys.services import create_response
+from feedback.surveys.text import without_control_characters
 
 COMMENT_QUESTION = "reason"  # the FFT's "what was good or could be better" question
 WEB_ONLY = "web:"  # the hash prefix of conversations started on the web, with no phone
@@ -51,6 +52,11 @@ class InboundSms:
     # The web form names its conversation; a text finds the number's latest one.
     conversation_id: int | None = None
 
+    def __post_init__(self) -> None:
+        # A NUL or other control character can arrive in a text; PostgreSQL refuses NUL in text
+        # columns, and none of them means anything to a reader.
+        object.__setattr__(self, "message", without_control_characters(self.message))
+
 
 def start_conversation(invite: SmsInvite, now: datetime | None = None) -> SmsConversation:
     """Open the conversation and send the invite (the caller commits, then delivers)."""
@@ -63,7 +69,9 @@ def start_conversation(invite: SmsInvite, now: datetime | None = None) -> SmsCon
         state=ConversationState.AWAITING_RATING,
         started_at=now,
         expires_at=now + timedelta(days=current_app.config["SMS_CONVERSATION_DAYS"]),
-        web_token=secrets.token_urlsafe(16),
+        # 72 random bits: unguessable for the week it lasts, and short enough that the web
+        # form's link still fits in the invite or the follow-up question (texts.with_web_link).
+        web_token=secrets.token_urlsafe(9),
     )
     db.session.add(conversation)
     location = db.session.get(Location, invite.location_id)
@@ -77,12 +85,28 @@ def is_opted_out(phone_hash: str) -> bool:
     return db.session.get(SmsOptOut, phone_hash) is not None
 
 
-def latest_conversation(phone_hash: str) -> SmsConversation | None:
-    return db.session.scalars(
+def latest_conversation(phone_hash: str, for_update: bool = False) -> SmsConversation | None:
+    query = (
         select(SmsConversation)
         .where(SmsConversation.phone_hash == phone_hash)
         .order_by(SmsConversation.started_at.desc(), SmsConversation.id.desc())
         .limit(1)
+    )
+    if for_update:
+        query = query.with_for_update()
+    return db.session.scalars(query.execution_options(populate_existing=for_update)).first()
+
+
+def _conversation_for(inbound: InboundSms) -> SmsConversation | None:
+    """The conversation the reply belongs to, read fresh and, on PostgreSQL, locked until
+    commit: a second reply from the same person waits, then sees this one's step."""
+    if inbound.conversation_id is None:
+        return latest_conversation(inbound.phone_hash, for_update=True)
+    return db.session.scalars(
+        select(SmsConversation)
+        .where(SmsConversation.id == inbound.conversation_id)
+        .with_for_update()
+        .execution_options(populate_existing=True)
     ).first()
 
 
@@ -111,23 +135,22 @@ def receive(inbound: InboundSms) -> Reading | None:
     recorded (a retried callback changes nothing)."""
     if already_recorded(inbound.provider_id):
         return None
-    conversation = (
-        db.session.get(SmsConversation, inbound.conversation_id)
-        if inbound.conversation_id is not None
-        else latest_conversation(inbound.phone_hash)
+    # The reply is written first: a retry racing this one fails here on the unique message
+    # id (the caller answers "already recorded"), and on SQLite the write lock is taken before
+    # the conversation is read, so two replies at once take their steps one after the other.
+    message = SmsMessage(
+        direction=Direction.IN,
+        intent="reply",
+        body=inbound.message[:LONGEST_COMMENT],
+        phone_hash=inbound.phone_hash,
+        status=MessageStatus.RECEIVED,
+        provider_id=inbound.provider_id,
+        created_at=inbound.received_at,
     )
-    db.session.add(
-        SmsMessage(
-            conversation=conversation,
-            direction=Direction.IN,
-            intent="reply",
-            body=inbound.message[:LONGEST_COMMENT],
-            phone_hash=inbound.phone_hash,
-            status=MessageStatus.RECEIVED,
-            provider_id=inbound.provider_id,
-            created_at=inbound.received_at,
-        )
-    )
+    db.session.add(message)
+    db.session.flush()
+    conversation = _conversation_for(inbound)
+    message.conversation = conversation
     state = _state(conversation, inbound.received_at)
     language = conversation.language if conversation else "en"
     reading = read_reply(inbound.message, state, language)
@@ -214,14 +237,24 @@ def _record_response(
         questionnaire=questionnaire,
         answers=answers,
         location_id=conversation.location_id,
-        # Started by a text: SMS, however they replied; started on the web form: online.
-        mode=ResponseMode.SMS if conversation.invite_id is not None else ResponseMode.ONLINE,
+        mode=_mode(conversation),
+        kiosk_id=conversation.kiosk_id,
         idempotency_key=f"sms-{conversation.id}",
         submitted_at=at,
     )
     db.session.flush()
     conversation.response_id = response.id
     return response
+
+
+def _mode(conversation: SmsConversation) -> ResponseMode:
+    # Started by a text: SMS, however they replied; on a ward tablet: electronic discharge, as
+    # the kiosk's FFT is; on the web form from a link: online.
+    if conversation.invite_id is not None:
+        return ResponseMode.SMS
+    if conversation.kiosk_id is not None:
+        return ResponseMode.ELECTRONIC_DISCHARGE
+    return ResponseMode.ONLINE
 
 
 def _add_to_comment(conversation: SmsConversation, text: str) -> None:

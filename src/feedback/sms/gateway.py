@@ -35,13 +35,39 @@ class SmsGateway:
         self, conversation: SmsConversation, to: str, place: str, at: datetime | None = None
     ) -> SmsMessage:
         body = texts.invite(conversation.language, place)
+        body = texts.with_web_link(conversation.language, body, self._web_link(conversation))
         return self._send(conversation, to, "invite", body, at=at)
 
     def send_follow_up_question(
         self, conversation: SmsConversation, to: str, at: datetime | None = None
     ) -> SmsMessage:
         body = texts.follow_up(conversation.language)
+        if not self._invite_had_link(conversation):
+            body = texts.with_web_link(conversation.language, body, self._web_link(conversation))
         return self._send(conversation, to, "follow_up", body, at=at)
+
+    def _web_link(self, conversation: SmsConversation) -> str | None:
+        """Where the texted conversation can go on as a web page; none on the page itself, and
+        none without the public address (a scheduled job has no request to take it from)."""
+        base = current_app.config["PUBLIC_BASE_URL"]
+        if self.provider == "web" or not base or not conversation.web_token:
+            return None
+        return f"{base.rstrip('/')}/text/{conversation.web_token}"
+
+    def _invite_had_link(self, conversation: SmsConversation) -> bool:
+        link = self._web_link(conversation)
+        if link is None:
+            return True  # nothing to offer
+        return (
+            db.session.scalar(
+                select(SmsMessage.id).where(
+                    SmsMessage.conversation_id == conversation.id,
+                    SmsMessage.intent == "invite",
+                    SmsMessage.body.contains(link, autoescape=True),
+                )
+            )
+            is not None
+        )
 
     def send_reask(
         self, conversation: SmsConversation, to: str, at: datetime | None = None

@@ -90,7 +90,8 @@ def _check_one(row: InviteRow, locations: dict[str, Location], today: date) -> N
 
 def check_rows(rows: Sequence[InviteRow], today: date) -> None:
     """Every problem with every row, so the sender can fix the file in one go."""
-    codes = {r.location_code.strip().upper() for r in rows}
+    # No code holds a NUL, and PostgreSQL refuses one in a query: such a row is "no location".
+    codes = {r.location_code.strip().upper() for r in rows if "\x00" not in r.location_code}
     locations = {
         loc.code.upper(): loc
         for loc in db.session.scalars(select(Location).where(Location.code.in_(codes)))

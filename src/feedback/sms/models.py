@@ -91,6 +91,9 @@ class SmsConversation(Base):
     closed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     # The chat-style web form reaches the same conversation by this unguessable token.
     web_token: Mapped[str] = mapped_column(String(64), unique=True)
+    # Started on a ward tablet: the response counts as the kiosk's (electronic discharge), and
+    # the page shows the thread only to the browser session that started it.
+    kiosk_id: Mapped[int | None] = mapped_column(ForeignKey("kiosk.id"))
 
     invite: Mapped[SmsInvite | None] = relationship()
     messages: Mapped[list[SmsMessage]] = relationship(

@@ -7,7 +7,10 @@ from __future__ import annotations
 from flask_babel import force_locale
 from flask_babel import gettext as _
 
+from feedback.sms.segments import parts
+
 LONGEST_PLACE = 30
+MOST_PARTS = 2
 
 
 def _place(name: str) -> str:
@@ -47,3 +50,16 @@ def thanks(language: str) -> str:
 def opt_out_confirmation(language: str) -> str:
     with force_locale(language):
         return _("You will not get any more feedback texts from us.")
+
+
+def with_web_link(language: str, text: str, link: str | None) -> str:
+    """The text with the chat-style web form's address, if both still fit in two parts.
+
+    English fits it in the invite; a non-Latin script has no room there (67 characters a part),
+    so the gateway offers the link with the follow-up question instead, where it often fits."""
+    if not link:
+        return text
+    with force_locale(language):
+        offer = _("Or answer online: %(link)s", link=link)
+    linked = f"{text} {offer}"
+    return linked if parts(linked) <= MOST_PARTS else text

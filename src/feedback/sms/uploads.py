@@ -13,6 +13,7 @@ import io
 from datetime import date, timedelta
 
 from feedback.sms.invites import InviteRow
+from feedback.surveys.text import is_plain_text
 from feedback.web.uploads import (  # noqa: F401 - the upload page's names for them
     DEFAULT_MAX_BYTES,
     NOT_CSV,
@@ -47,7 +48,7 @@ def read_invites(text: str, max_bytes: int) -> list[InviteRow]:
     # Decoded text has no more characters than the file had bytes.
     if len(text) > max_bytes:
         raise UploadError(too_big(max_bytes))
-    if "\x00" in text:
+    if not is_plain_text(text):  # a NUL or other control: not a CSV file, whatever its name
         raise UploadError(NOT_CSV)
     try:
         records = list(csv.reader(io.StringIO(text)))

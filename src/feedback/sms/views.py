@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, datetime, time
 from typing import Any
 
-import phonenumbers
 from flask import (
     Blueprint,
     Response,
@@ -33,49 +31,36 @@ from feedback.organisation.models import Location
 from feedback.organisation.services import list_locations
 from feedback.sms import uploads
 from feedback.sms.conversation import (
-    InboundSms,
     is_opted_out,
-    latest_conversation,
-    receive,
-    start_conversation,
 )
 from feedback.sms.forms import (
-    DRAMA_HINT,
     ConfirmForm,
-    TestInviteForm,
-    TestReplyForm,
     UploadForm,
     language_choices,
 )
-from feedback.sms.gateway import deliver_if_sending
 from feedback.sms.invites import (
     InviteRow,
     check_rows,
     in_sending_window,
     save_invites,
-    skip_reason,
 )
 from feedback.sms.models import (
     ConversationState,
     Direction,
     InviteStatus,
     MessageStatus,
-    SkipReason,
     SmsConversation,
     SmsInvite,
     SmsMessage,
     SmsOptOut,
 )
-from feedback.sms.numbers import masked, number_hash, uk_mobile
+from feedback.sms.numbers import masked
 
 bp = restricted_to(Blueprint("sms", __name__, url_prefix="/sms"), [Role.ADMIN, Role.PX_TEAM])
 
 OUTBOX_SIZE = 200
-TEST_CONVERSATIONS_SHOWN = 5
-TEST_SOURCE = "test phone by "
 ERRORS_IN_SUMMARY = 20  # the rest are in the table below it
 ROWS_SHOWN = 1_000  # a preview longer than this lists the first rows only
-DRAMA_RANGE = range(1000)  # 07700 900000 to 07700 900999
 
 INTENT_WORDS = {
     "invite": "Invite",
@@ -97,14 +82,6 @@ STATUS_WORDS = {
 PROVIDER_WORDS = {
     "outbox": "Outbox: texts stay on this page and are not sent",
     "notify": "GOV.UK Notify: texts are sent to patients' phones",
-}
-NOT_SENT = {
-    SkipReason.OPTED_OUT: "Not sent: this number has opted out of texts",
-    SkipReason.DO_NOT_CONTACT: "Not sent: this contact is marked do not contact",
-    SkipReason.RECENT_INVITE: (
-        "Not sent: this number had an invite in the last {days} days. "
-        "Use another number from the range"
-    ),
 }
 
 
@@ -133,7 +110,8 @@ def _local(moment: datetime) -> datetime:
     return as_utc(moment).astimezone(TRUST_TIMEZONE)
 
 
-def _line(message: SmsMessage) -> Line:
+def message_line(message: SmsMessage) -> Line:
+    """The text as the outbox, conversation and test-phone pages show it."""
     invite = message.conversation.invite if message.conversation else None
     known = invite.phone if invite else None
     if message.direction == Direction.OUT:
@@ -170,7 +148,8 @@ def _counts() -> dict[str, int]:
     }
 
 
-def _provider() -> str:
+def sms_provider() -> str:
+    """The gateway texts go through: 'outbox' (kept on a page) or 'notify'."""
     return str(current_app.config["SMS_PROVIDER"])
 
 
@@ -185,11 +164,11 @@ def outbox() -> ResponseReturnValue:
     config = current_app.config
     return render_template(
         "sms/outbox.html",
-        lines=[_line(message) for message in messages],
+        lines=[message_line(message) for message in messages],
         counts=_counts(),
         sending_now=in_sending_window(utc_now()),
         window=(config["SMS_SEND_FROM"], config["SMS_SEND_UNTIL"]),
-        provider=PROVIDER_WORDS.get(_provider(), _provider()),
+        provider=PROVIDER_WORDS.get(sms_provider(), sms_provider()),
         shown=OUTBOX_SIZE,
     )
 
@@ -213,7 +192,8 @@ def state_words(conversation: SmsConversation, now: datetime) -> str:
     return "Rated: waiting for a comment"
 
 
-def _location_names(ids: set[int]) -> dict[int, str]:
+def location_names(ids: set[int]) -> dict[int, str]:
+    """Location names by id, for the few a page lists."""
     if not ids:
         return {}
     found = db.session.execute(
@@ -238,175 +218,15 @@ def show_conversation(conversation_id: int) -> ResponseReturnValue:
     return render_template(
         "sms/conversation.html",
         conversation=conversation,
-        lines=[_line(message) for message in conversation.messages],
+        lines=[message_line(message) for message in conversation.messages],
         state=state_words(conversation, utc_now()),
-        location=_location_names({conversation.location_id}).get(conversation.location_id, ""),
+        location=location_names({conversation.location_id}).get(conversation.location_id, ""),
         number=masked(invite.phone if invite else None),
         invite=invite,
         started=_local(conversation.started_at),
         expires=_local(conversation.expires_at),
         closed=_local(conversation.closed_at) if conversation.closed_at else None,
         languages=dict(language_choices()),
-    )
-
-
-# The trainer's test phone -------------------------------------------------------------
-
-
-def _national(e164: str) -> str:
-    number = phonenumbers.parse(e164, "GB")
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
-
-
-def free_drama_number(now: datetime) -> str | None:
-    """A drama-range number that may be invited now (no invite in the last 30 days, not
-    opted out), so the trainer need not guess one."""
-    numbers = {number_hash(f"+447700900{n:03d}"): f"07700 900{n:03d}" for n in DRAMA_RANGE}
-    since = now - timedelta(days=current_app.config["SMS_DAYS_BETWEEN_INVITES"])
-    hashes = sorted(numbers)
-    used = set(
-        db.session.scalars(
-            select(SmsConversation.phone_hash).where(
-                SmsConversation.phone_hash.in_(hashes), SmsConversation.started_at >= since
-            )
-        )
-    )
-    used.update(
-        db.session.scalars(select(SmsOptOut.phone_hash).where(SmsOptOut.phone_hash.in_(hashes)))
-    )
-    return next((number for digest, number in numbers.items() if digest not in used), None)
-
-
-def _test_conversations() -> list[tuple[SmsConversation, list[Line], str]]:
-    conversations = db.session.scalars(
-        select(SmsConversation)
-        .join(SmsConversation.invite)
-        .where(SmsInvite.received_from.startswith(TEST_SOURCE))
-        .options(selectinload(SmsConversation.messages), selectinload(SmsConversation.invite))
-        .order_by(SmsConversation.id.desc())
-        .limit(TEST_CONVERSATIONS_SHOWN)
-    ).all()
-    names = _location_names({c.location_id for c in conversations})
-    return [
-        (c, [_line(m) for m in c.messages], names.get(c.location_id, "")) for c in conversations
-    ]
-
-
-def _send_test_invite(
-    form: TestInviteForm, locations: dict[int, Location]
-) -> SmsConversation | None:
-    """Save the invite and text it at once, whatever the time of day, but never against
-    the opt-out, do-not-contact or 30-day rules. None (with the reason on the form) if not."""
-    now, today = utc_now(), trust_today()
-    location = locations[form.location.data]
-    row = InviteRow(
-        "Test invite", location.code, form.mobile.data, today.isoformat(), form.language.data
-    )
-    check_rows([row], today)
-    if row.errors:
-        form.mobile.errors.append(uploads.problem(row, row.errors[0]))
-        return None
-    added, _already = save_invites([row], f"{TEST_SOURCE}{current_user.email}")
-    if not added:
-        form.mobile.errors.append(
-            "This number already had a test invite to this ward or team today. "
-            "Use another number from the range"
-        )
-        return None
-    invite = db.session.scalars(
-        select(SmsInvite)
-        .where(
-            SmsInvite.phone_hash == number_hash(row.phone or ""),
-            SmsInvite.location_id == location.id,
-            SmsInvite.contact_on == today,
-        )
-        .order_by(SmsInvite.id.desc())
-        .limit(1)
-    ).one()
-    reason = skip_reason(invite, now)
-    if reason is not None:
-        db.session.rollback()  # a test that would not be sent leaves nothing behind
-        days = current_app.config["SMS_DAYS_BETWEEN_INVITES"]
-        form.mobile.errors.append(NOT_SENT[reason].format(days=days))
-        return None
-    invite.handled_at = now
-    conversation = start_conversation(invite, now)
-    invite.status = InviteStatus.SENT
-    db.session.flush()
-    return conversation
-
-
-def _reply_as_patient(form: TestReplyForm) -> ResponseReturnValue:
-    phone = uk_mobile(form.mobile.data)
-    digest = number_hash(phone)
-    receive(
-        InboundSms(
-            provider_id=f"test-{uuid.uuid4()}",
-            phone=phone,
-            phone_hash=digest,
-            message=form.message.data,
-            received_at=utc_now(),
-        )
-    )
-    conversation = latest_conversation(digest)
-    db.session.commit()
-    deliver_if_sending()
-    if conversation is None:
-        flash("Reply recorded. No invite went to this number, so it gets no answer.")
-        return redirect(url_for(".test_phone"))
-    return redirect(url_for(".show_conversation", conversation_id=conversation.id))
-
-
-def _prefill_reply(form: TestReplyForm) -> None:
-    conversation_id = request.args.get("reply", type=int)
-    conversation = db.session.get(SmsConversation, conversation_id) if conversation_id else None
-    if conversation is not None and conversation.invite and conversation.invite.phone:
-        form.mobile.data = _national(conversation.invite.phone)
-
-
-@bp.route("/test-phone", methods=["GET", "POST"])
-def test_phone() -> ResponseReturnValue:
-    if _provider() != "outbox":
-        page = render_template("sms/test-phone.html", available=False, provider=_provider())
-        return page, (200 if request.method == "GET" else 400)
-    which = request.form.get("form") if request.method == "POST" else None
-    invite_form = TestInviteForm() if which == "invite" else TestInviteForm(formdata=None)
-    reply_form = TestReplyForm() if which == "reply" else TestReplyForm(formdata=None)
-    locations = {loc.id: loc for loc in list_locations(include_retired=False)}
-    invite_form.location.choices = [
-        (loc.id, f"{loc.name} ({loc.service.name})") for loc in locations.values()
-    ]
-    if which == "invite" and invite_form.validate():
-        conversation = _send_test_invite(invite_form, locations)
-        if conversation is not None:
-            db.session.commit()
-            deliver_if_sending()
-            flash("Test invite sent. Reply to it as the patient below.")
-            return redirect(url_for(".test_phone", reply=conversation.id))
-    elif which == "reply" and reply_form.validate():
-        return _reply_as_patient(reply_form)
-    if request.method == "GET":
-        _prefill_reply(reply_form)
-    free = free_drama_number(utc_now())
-    invite_form.mobile.description = DRAMA_HINT + (
-        f" {free} has had no invite in the last "
-        f"{current_app.config['SMS_DAYS_BETWEEN_INVITES']} days."
-        if free
-        else ""
-    )
-    has_errors = bool(invite_form.errors or reply_form.errors)
-    return render_template(
-        "sms/test-phone.html",
-        available=True,
-        invite_form=invite_form,
-        reply_form=reply_form,
-        has_errors=has_errors,
-        conversations=_test_conversations(),
-        languages=dict(language_choices()),
-    ), (
-        400
-        if has_errors or (request.method == "POST" and which not in ("invite", "reply"))
-        else 200
     )
 
 
@@ -459,7 +279,7 @@ def _preview_page(rows: list[InviteRow], text: str) -> ResponseReturnValue:
         bad=bad,
         error_list=_error_list(bad),
         confirm=ConfirmForm(formdata=None, csv_text=text),
-        names=_location_names({row.location_id for row in rows if row.location_id}),
+        names=location_names({row.location_id for row in rows if row.location_id}),
         languages=dict(language_choices()),
         flagged=sum(1 for row in rows if row.flagged),
         rows_shown=ROWS_SHOWN,

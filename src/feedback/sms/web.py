@@ -31,7 +31,7 @@ class Thread:
 
 
 def start_web_conversation(
-    location: Location, language: str, now: datetime | None = None
+    location: Location, language: str, now: datetime | None = None, kiosk_id: int | None = None
 ) -> SmsConversation:
     """A conversation with no phone behind it, its invite shown as the first message. As
     `conversation.start_conversation` builds one; the caller commits."""
@@ -46,6 +46,7 @@ def start_web_conversation(
         started_at=now,
         expires_at=now + timedelta(days=current_app.config["SMS_CONVERSATION_DAYS"]),
         web_token=secrets.token_urlsafe(16),
+        kiosk_id=kiosk_id,
     )
     db.session.add(conversation)
     sms_gateway("web").send_fft_invite(conversation, "", location.name)

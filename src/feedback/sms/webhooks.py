@@ -20,10 +20,11 @@ from sqlalchemy.exc import IntegrityError
 from feedback.auth.access import public
 from feedback.db import utc_now
 from feedback.extensions import csrf, db
-from feedback.sms.conversation import InboundSms, already_recorded, receive
+from feedback.sms.conversation import InboundSms, receive
 from feedback.sms.gateway import deliver_if_sending
 from feedback.sms.models import MessageStatus, SmsMessage
 from feedback.sms.numbers import NumberError, number_hash, uk_mobile
+from feedback.surveys.text import without_control_characters
 
 bp = public(Blueprint("sms_callbacks", __name__, url_prefix="/sms/notify"))
 csrf.exempt(bp)
@@ -82,6 +83,9 @@ def _received_at(text: str) -> datetime:
 
 
 def inbound_from(data: dict[str, str]) -> InboundSms:
+    # Control characters dropped at the edge: no text carries them, PostgreSQL refuses a NUL,
+    # and a reply is shown on staff pages.
+    data = {name: without_control_characters(data[name]) for name in INBOUND_FIELDS}
     source = data["source_number"].strip()
     try:
         phone = uk_mobile(source)
@@ -107,13 +111,13 @@ def inbound() -> ResponseReturnValue:
         reply = inbound_from(_payload(INBOUND_FIELDS))
     except PayloadError as problem:
         return _reply(400, error=str(problem))
-    if already_recorded(reply.provider_id):
-        return _reply(200, result="already recorded")
-    receive(reply)
     try:
+        reading = receive(reply)
         db.session.commit()
     except IntegrityError:  # the same reply, retried while the first was being recorded
         db.session.rollback()
+        return _reply(200, result="already recorded")
+    if reading is None:
         return _reply(200, result="already recorded")
     deliver_if_sending()
     return _reply(200, result="recorded")
@@ -128,7 +132,9 @@ def receipt() -> ResponseReturnValue:
     except PayloadError as problem:
         return _reply(400, error=str(problem))
     message = db.session.scalar(
-        select(SmsMessage).where(SmsMessage.provider_id == data["id"].strip()[:64])
+        select(SmsMessage).where(
+            SmsMessage.provider_id == without_control_characters(data["id"]).strip()[:64]
+        )
     )
     if message is None:
         # Not (yet) ours: Notify tries again later, by when a just-sent text is on record.

@@ -11,6 +11,7 @@ from flask_babel import lazy_gettext as _l
 
 from feedback.organisation.services import list_services
 from feedback.surveys.fields import format_uk_phone
+from feedback.surveys.options import option_label
 from feedback.surveys.schema import NOT_SURE, Question, Questionnaire, QuestionType
 
 NOT_ANSWERED = _l("Not answered")
@@ -36,6 +37,8 @@ def display_answer(question: Question, value: Any) -> str:
         return format_date(date.fromisoformat(value), "d MMMM yyyy")
     if question.type == QuestionType.UK_PHONE:
         return format_uk_phone(value)
+    if question.options_from is not None:
+        return option_label(question, value)
     if question.options:
         return ", ".join(question.labels_for(value if isinstance(value, list) else [value]))
     return str(value)

@@ -18,7 +18,7 @@ from wtforms.utils import unset_value
 from wtforms.validators import ValidationError
 
 from feedback.db import trust_today
-from feedback.surveys.text import character_count
+from feedback.surveys.text import character_count, without_control_characters
 
 NOT_AN_OPTION = _l("Select one of the options shown")
 ANSWER_REQUIRED = _l("Answer this question to continue")
@@ -37,13 +37,29 @@ def today_at_trust() -> date:
     return trust_today()
 
 
+def _without_blanks(field: Field, valuelist: list[str]) -> list[str]:
+    """The values sent, less blank ones, kept as the field's raw data too.
+
+    Optional() ends validation on a blank first value and clears the errors pre_validate
+    found, so a choice sent as a space would reach the journey as an answer that is not an
+    option. Dropped here, a blank is no answer: required questions ask again, others skip."""
+    field.raw_data = [value for value in valuelist if value.strip()]
+    return field.raw_data
+
+
 class OneChoiceField(RadioField):
+    def process_formdata(self, valuelist: list[str]) -> None:
+        super().process_formdata(_without_blanks(self, valuelist))
+
     def pre_validate(self, form: FlaskForm) -> None:
         if self.data is not None and self.data not in {c.value for c in self.iter_choices()}:
             raise ValidationError(str(NOT_AN_OPTION))
 
 
 class ManyChoicesField(SelectMultipleField):
+    def process_formdata(self, valuelist: list[str]) -> None:
+        super().process_formdata(_without_blanks(self, valuelist))
+
     def pre_validate(self, form: FlaskForm) -> None:
         valid = {c.value for c in self.iter_choices()}
         if self.data and not set(self.data) <= valid:
@@ -131,7 +147,9 @@ class PastDateField(Field):
                 self.parts = {"day": str(day.day), "month": str(day.month), "year": str(day.year)}
             return
         self.parts = {
-            part: (formdata.get(f"{self.name}-{part}") or "").strip()[:10] for part in DATE_PARTS
+            # Control characters dropped: shown back on an error, they make the page invalid.
+            part: without_control_characters(formdata.get(f"{self.name}-{part}") or "").strip()[:10]
+            for part in DATE_PARTS
         }
         self.data = None
         # Anything typed counts as an answer, so the "required" message is not shown for it.

@@ -26,8 +26,9 @@ from feedback.surveys.fields import (
     UkPhoneField,
 )
 from feedback.surveys.models import MODE_LABELS, ResponseMode
+from feedback.surveys.options import question_options
 from feedback.surveys.schema import NOT_SURE, Question, Questionnaire, QuestionType
-from feedback.surveys.text import clean_free_text
+from feedback.surveys.text import clean_free_text, without_control_characters
 from feedback.web.forms import BaseForm
 
 SHORT_TEXT_MAX_CHARACTERS = 200
@@ -44,6 +45,14 @@ def _choices(question: Question) -> list[SelectChoice]:
 
 
 def _single_choice(question: Question, max_characters: int) -> Field:
+    if question.options_from is not None:  # read when the page is shown: the list changes
+        return OneChoiceField(
+            question.title.value,
+            choices=lambda: [
+                SelectChoice(o.value, o.label.value) for o in question_options(question)
+            ],
+            validators=_presence(question),
+        )
     return OneChoiceField(
         question.title.value, choices=_choices(question), validators=_presence(question)
     )
@@ -66,7 +75,9 @@ def _free_text(question: Question, max_characters: int) -> Field:
 
 
 def _one_line(value: object) -> object:
-    return " ".join(value.split()) if isinstance(value, str) else value
+    # Control characters too: shown back on an error they make the page invalid HTML, and
+    # PostgreSQL refuses a NUL in text.
+    return " ".join(without_control_characters(value).split()) if isinstance(value, str) else value
 
 
 def _short_text(question: Question, max_characters: int) -> Field:
@@ -152,8 +163,15 @@ def question_form_class(question: Question, max_characters: int) -> type[FlaskFo
     return type(
         f"{question.id.title()}Form",
         (FlaskForm,),
-        {"answer": FIELD_BUILDERS[question.type](question, max_characters)},
+        {"answer": FIELD_BUILDERS[question.type](question, max_characters), "Meta": _NoCsrfField},
     )
+
+
+class _NoCsrfField:
+    # CSRFProtect has already checked the token on every POST before the view runs (and its
+    # error sends the person to the start-again page): a token field of the form's own would
+    # sign and check it a second time on every page of the journey.
+    csrf = False
 
 
 PAPER_MODES = (ResponseMode.PAPER_DISCHARGE, ResponseMode.PAPER_HOME)

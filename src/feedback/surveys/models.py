@@ -73,7 +73,8 @@ class Response(Base):
     idempotency_key: Mapped[str] = mapped_column(String(64), unique=True)
     questionnaire: Mapped[str] = mapped_column(String(40))
     questionnaire_version: Mapped[int] = mapped_column(Integer)
-    location_id: Mapped[int] = mapped_column(ForeignKey("location.id"))
+    # None for a questionnaire that is not about one ward or team (a trust-wide local survey).
+    location_id: Mapped[int | None] = mapped_column(ForeignKey("location.id"))
     mode: Mapped[ResponseMode] = mapped_column(enum_column(ResponseMode))
     language: Mapped[str] = mapped_column(String(10))
     easy_read: Mapped[bool] = mapped_column(Boolean)
@@ -89,7 +90,7 @@ class Response(Base):
     kiosk_id: Mapped[int | None] = mapped_column(ForeignKey("kiosk.id"))
     entered_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
 
-    location: Mapped[Location] = relationship()
+    location: Mapped[Location | None] = relationship()
     answers: Mapped[list[Answer]] = relationship(
         back_populates="response", cascade="all, delete-orphan", order_by="Answer.id"
     )

@@ -1,27 +1,33 @@
 """Questionnaire definitions: TOML files parsed into typed, validated, translated schemas.
 
-A definition lives in definitions/<id>/questionnaire.toml, in English. Translations sit beside
-it as <language>.toml, a flat table of keys (see `translatable_text`) to translated text; any
-key left out falls back to English.
+A built-in definition lives in definitions/<id>/questionnaire.toml, in English. Translations
+sit beside it as <language>.toml, a flat table of keys (see `translatable_text`) to translated
+text; any key left out falls back to English. Definitions published while the app runs (local
+surveys) come from a source a feature registers (`register_definition_source`), so the engine
+reads them without importing that feature.
 """
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
+from datetime import date
 from enum import StrEnum
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from feedback.surveys.rules import SchemaError, validate_dates, validate_shape
+from feedback.surveys.rules import check as _check
+
+__all__ = ["SchemaError"]  # raised here, defined beside the rules
+
 DEFINITIONS_FOLDER = Path(__file__).parent / "definitions"
 PICTURES_FOLDER = Path(__file__).parents[1] / "static" / "easy-read"
 # Journey URLs put question ids beside these pages, so a question may not take their names.
+_BUILTIN_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,99}")
 RESERVED_QUESTION_IDS = frozenset({"begin", "thank-you", "reset", "start", "check"})
-
-
-class SchemaError(ValueError):
-    """A definition or translation file that breaks the rules; the message says where."""
 
 
 class QuestionType(StrEnum):
@@ -41,6 +47,9 @@ CHOICE_TYPES = frozenset(
     {QuestionType.SINGLE_CHOICE, QuestionType.MULTIPLE_CHOICE, QuestionType.CONSENT}
 )
 NOT_SURE = "not_sure"
+# Lists a choice question may take its options from, read from the organisation when the page
+# is shown (see surveys.options): the definition's own options follow them.
+ORGANISATION_OPTIONS = frozenset({"directorates"})
 
 
 @dataclass(frozen=True)
@@ -81,6 +90,8 @@ class Question:
     summary_label: Text | None = None
     # The HTML autocomplete purpose of a personal detail (WCAG 1.3.5), e.g. "email".
     autocomplete: str | None = None
+    # A list from the organisation (ORGANISATION_OPTIONS) offered before `options`.
+    options_from: str | None = None
 
     def shown_given(self, answers: dict[str, Any]) -> bool:
         if self.show_if is None:
@@ -120,6 +131,21 @@ class Questionnaire:
     requires_invite: bool = False
     start_template: str = "surveys/start.html"
     thank_you_template: str = "surveys/thank-you.html"
+    # The first and last day (at the trust) it takes answers; None: no limit that side.
+    opens_on: date | None = None
+    closes_on: date | None = None
+
+    def not_open_on(self, day: date) -> str | None:
+        """ "not_yet" or "closed" when the day is outside its dates; None when it is open."""
+        if self.opens_on is not None and day < self.opens_on:
+            return "not_yet"
+        if self.closes_on is not None and day > self.closes_on:
+            return "closed"
+        return None
+
+    # Once sent, the journey's draft keeps only the day, not the times it was started, changed
+    # and sent: for an anonymous survey whose record must not be paired with a moment.
+    forget_times: bool = False
 
     def question(self, question_id: str) -> Question | None:
         return self._by_id.get(question_id)
@@ -142,9 +168,18 @@ class Questionnaire:
         return self._by_id[ids[position - 1]] if position > 0 else None
 
 
-def _raw_definition(questionnaire_id: str) -> dict[str, Any]:
+def _definition_path(questionnaire_id: str) -> Path | None:
+    # The id comes from the address: one too long for a file name (or with a NUL) would make
+    # the file system raise, and ".." would leave the folder. No definition has such a name.
+    if not _BUILTIN_ID.fullmatch(questionnaire_id):
+        return None
     path = DEFINITIONS_FOLDER / questionnaire_id / "questionnaire.toml"
-    if not path.is_file():
+    return path if path.is_file() else None
+
+
+def _raw_definition(questionnaire_id: str) -> dict[str, Any]:
+    path = _definition_path(questionnaire_id)
+    if path is None:
         raise SchemaError(f"No questionnaire called {questionnaire_id!r}")
     with path.open("rb") as file:
         return tomllib.load(file)
@@ -195,20 +230,23 @@ def _raw_translation(questionnaire_id: str, language: str) -> dict[str, str]:
         return tomllib.load(file).get("text", {})
 
 
-def _check(condition: bool, message: str) -> None:
-    if not condition:
-        raise SchemaError(message)
-
-
 def validate_definition(raw: dict[str, Any], default_max_characters: int = 5000) -> None:
     """Raise SchemaError for anything a runner could trip over later."""
     _check(
         isinstance(raw.get("id"), str) and isinstance(raw.get("version"), int),
         "A questionnaire needs a text id and a whole-number version",
     )
+    _check(isinstance(raw.get("title"), str) and bool(raw["title"].strip()), "No title")
+    validate_dates(raw)
+    _check(
+        isinstance(raw.get("questions", []), list)
+        and all(isinstance(q, dict) for q in raw.get("questions", [])),
+        "Each question must be a [[questions]] table",
+    )
     seen: set[str] = set()
     for position, question in enumerate(raw.get("questions", []), start=1):
         where = f"question {position} ({question.get('id')!r})"
+        validate_shape(where, question)
         _check(
             bool(question.get("id")) and question["id"] not in seen,
             f"{where}: missing or repeated id",
@@ -221,7 +259,17 @@ def validate_definition(raw: dict[str, Any], default_max_characters: int = 5000)
         _check(bool(question.get("title")), f"{where}: no title")
         choices = question["type"] in CHOICE_TYPES
         options = question.get("options", [])
-        _check(bool(options) == choices, f"{where}: choice questions need options, others none")
+        options_from = question.get("options_from")
+        _check(
+            options_from is None
+            or (options_from in ORGANISATION_OPTIONS and question["type"] == "single_choice"),
+            f"{where}: options_from must be one of {sorted(ORGANISATION_OPTIONS)}, on a "
+            "single_choice question",
+        )
+        _check(
+            bool(options or options_from) == choices,
+            f"{where}: choice questions need options, others none",
+        )
         values = [option.get("value") for option in options]
         if question["type"] == QuestionType.CONSENT:
             _check(set(values) == {"yes", "no"}, f"{where}: a consent question is yes or no")
@@ -278,14 +326,52 @@ def _text(
 
 
 @cache
-def load_questionnaire(
-    questionnaire_id: str, language: str = "en", easy_read: bool = False
-) -> Questionnaire:
-    """The questionnaire as a person sees it in a language, plain or easy read (cached)."""
+def _load_builtin(questionnaire_id: str, language: str, easy_read: bool) -> Questionnaire:
     raw = _raw_definition(questionnaire_id)
     validate_definition(raw)
+    return build_questionnaire(
+        raw, _raw_translation(questionnaire_id, language), language, easy_read
+    )
+
+
+def is_builtin(questionnaire_id: str) -> bool:
+    return questionnaire_id in _builtin_ids()
+
+
+@cache
+def _builtin_ids() -> frozenset[str]:
+    # Listed once: the definitions ship with the code, and every journey page asks (a set,
+    # not a cache of answers, which any id typed into a URL would grow).
+    return frozenset(
+        folder.name
+        for folder in DEFINITIONS_FOLDER.iterdir()
+        if (folder / "questionnaire.toml").is_file()
+    )
+
+
+def load_questionnaire(
+    questionnaire_id: str,
+    language: str = "en",
+    easy_read: bool = False,
+    version: int | None = None,
+) -> Questionnaire:
+    """The questionnaire as a person sees it in a language, plain or easy read: a built-in
+    one (its file has only its current version), else a published one, current or `version`."""
+    if is_builtin(questionnaire_id):
+        return _load_builtin(questionnaire_id, language, easy_read)
+    from feedback.surveys.stored import find_stored_definition, load_stored  # it builds on this
+
+    stored = find_stored_definition(questionnaire_id, version)
+    if stored is None:
+        raise SchemaError(f"No questionnaire called {questionnaire_id!r}")
+    return load_stored(stored, language, easy_read)
+
+
+def build_questionnaire(
+    raw: dict[str, Any], translated: dict[str, str], language: str, easy_read: bool
+) -> Questionnaire:
+    """A validated definition as a person sees it in a language, plain or easy read."""
     english = translatable_text(raw)
-    translated = _raw_translation(questionnaire_id, language)
 
     def text(key: str) -> Text | None:
         return _text(english, translated, language, key, easy_read)
@@ -320,6 +406,7 @@ def load_questionnaire(
                 not_sure_label=text(f"{prefix}.not_sure_label"),
                 summary_label=text(f"{prefix}.summary_label"),
                 autocomplete=q.get("autocomplete"),
+                options_from=q.get("options_from"),
             )
         )
     return Questionnaire(
@@ -337,4 +424,7 @@ def load_questionnaire(
         requires_invite=bool(raw.get("requires_invite", False)),
         start_template=raw.get("start_template", "surveys/start.html"),
         thank_you_template=raw.get("thank_you_template", "surveys/thank-you.html"),
+        opens_on=raw.get("opens_on"),
+        closes_on=raw.get("closes_on"),
+        forget_times=bool(raw.get("forget_times", False)),
     )

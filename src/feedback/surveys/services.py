@@ -8,7 +8,7 @@ from __future__ import annotations
 import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import func, select
@@ -18,6 +18,7 @@ from feedback.db import TRUST_TIMEZONE, as_utc, utc_now
 from feedback.extensions import db
 from feedback.organisation.models import Location
 from feedback.surveys.models import Answer, Journey, Response, ResponseMode
+from feedback.surveys.options import option_values
 from feedback.surveys.schema import CHOICE_TYPES, Question, Questionnaire
 from feedback.surveys.scoring import FftScore
 from feedback.surveys.submission import Submission, SubmitHandler
@@ -100,7 +101,7 @@ def _answer_rows(question: Question, value: AnswerValue) -> list[Answer]:
     if question.type not in CHOICE_TYPES:
         if not isinstance(value, str):
             raise AnswerError(f"{question.id}: free text must be text")
-    elif not set(values) <= question.option_values():
+    elif not set(values) <= option_values(question):
         raise AnswerError(f"{question.id}: not one of the options")
     return [Answer(question_id=question.id, value=v) for v in values]
 
@@ -109,7 +110,7 @@ def create_response(
     *,
     questionnaire: Questionnaire,
     answers: dict[str, Any],
-    location_id: int,
+    location_id: int | None,
     mode: ResponseMode,
     idempotency_key: str,
     kiosk_id: int | None = None,
@@ -168,13 +169,25 @@ def submit_journey(
             mode=journey.mode,
             kiosk_id=journey.kiosk_id,
             invite=journey.invite,
+            started_at=as_utc(journey.started_at) if journey.started_at else None,
         )
     )
     db.session.flush()
     journey.submitted_at = utc_now()
     journey.outcome = outcome or None
     journey.answers = {}
+    if questionnaire.forget_times:
+        # The draft outlives the submission (a retried tap finds it), and its id is the key
+        # the record was made under: keep only the day, so no exact moment is paired with it.
+        day = start_of_trust_day(journey.submitted_at)
+        journey.started_at = journey.updated_at = journey.submitted_at = day
     return outcome
+
+
+def start_of_trust_day(moment: datetime) -> datetime:
+    """Midnight at the trust (Europe/London) on the day of a moment, in UTC."""
+    midnight = datetime.combine(trust_date(moment), time(0), tzinfo=TRUST_TIMEZONE)
+    return midnight.astimezone(UTC)
 
 
 def _record_fft_response(submission: Submission) -> str | None:

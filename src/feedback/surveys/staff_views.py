@@ -68,9 +68,17 @@ def location_month(code: str, month_text: str) -> ResponseReturnValue:
 @bp.get("/view/<int:response_id>")
 def show_response(response_id: int) -> ResponseReturnValue:
     response = services.get_response(response_id)
-    if response is None or not user_may_see_location(current_user, response.location):
+    # A trust-wide local survey's response belongs to no ward: its results page shows it.
+    if (
+        response is None
+        or response.location is None
+        or not user_may_see_location(current_user, response.location)
+    ):
         abort(404)
-    questionnaire = load_questionnaire(response.questionnaire)
+    # The wording it was given under (a built-in file holds only its current version).
+    questionnaire = load_questionnaire(
+        response.questionnaire, version=response.questionnaire_version
+    )
     return render_template(
         "responses/response.html",
         response=response,

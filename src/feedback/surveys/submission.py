@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from flask import Flask, current_app
@@ -30,6 +31,18 @@ class Submission:
     kiosk_id: int | None
     # The invitation the person followed, for questionnaires answered by invitation only.
     invite: str | None = None
+    # When the journey began (a survey window counts a journey begun inside it).
+    started_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class OpenTimes:
+    """For a questionnaire answered only at set times (a survey window)."""
+
+    # Whether a journey begun at this moment may go on now (None: one about to begin).
+    is_open: Callable[[datetime | None], bool]
+    # The page that says when it opens next, for anyone who arrives while it is closed.
+    closed_url: Callable[[], str]
 
 
 @dataclass(frozen=True)
@@ -40,8 +53,11 @@ class SubmitHandler:
     find: Callable[[str], str | None]
     # Work that must wait until the record is committed (sending an email copy).
     after_commit: Callable[[], None] | None = None
-    # For invitation-only questionnaires: whether an invitation token may still be used.
-    check_invite: Callable[[str], bool] | None = None
+    # For invitation-only questionnaires: whether an invitation token may still be used on
+    # this questionnaire (token, questionnaire id), checked as the person arrives.
+    check_invite: Callable[[str, str], bool] | None = None
+    # For questionnaires open only at set times; None: always open.
+    open_times: OpenTimes | None = None
 
 
 def register_submit_handler(app: Flask, name: str, handler: SubmitHandler) -> None:

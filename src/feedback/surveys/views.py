@@ -1,15 +1,15 @@
 """The patient journey, public by design: one question per page, written once at the end.
 
-The blueprint is registered three times: at /feedback/<location_code> (a link or QR code used
-at home) and /kiosk/<token> (a ward tablet), which run the FFT for that ward or team, and at
-/forms/<questionnaire_id> for a questionnaire that is not about one place (a complaint). The
-channel decides the questionnaire and the NHS England mode; the questionnaire's `submit`
-handler decides what the answers become.
+The blueprint is registered four times: at /feedback/<location_code> (a link or QR code used
+at home) and /kiosk/<token> (a ward tablet), which run the FFT for that ward or team, at
+/forms/<questionnaire_id> for a questionnaire that is not about one place (a complaint), and at
+/forms/<questionnaire_id>/at/<location_code> for another questionnaire about one ward or team
+(a team's local survey). The channel decides the questionnaire and the NHS England mode; the
+questionnaire's `submit` handler decides what the answers become.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import timedelta
 
 from flask import (
@@ -27,92 +27,62 @@ from flask import (
 from flask.typing import ResponseReturnValue
 from flask_babel import get_locale
 from flask_babel import gettext as _
+from flask_login.config import COOKIE_NAME as REMEMBER_COOKIE
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import IntegrityError
 
 from feedback.auth.access import public
-from feedback.extensions import db
-from feedback.kiosks.services import get_active_kiosk
-from feedback.organisation.models import Location
-from feedback.organisation.services import get_open_location
+from feedback.db import trust_today
+from feedback.extensions import db, limiter, login_manager
 from feedback.surveys import services
 from feedback.surveys.answers import answer_summary
+from feedback.surveys.channels import Channel, resolve_channel
 from feedback.surveys.forms import find_services, question_form_class
-from feedback.surveys.models import Journey, ResponseMode
+from feedback.surveys.models import Journey
+from feedback.surveys.options import question_options
 from feedback.surveys.schema import (
     Questionnaire,
     QuestionType,
-    SchemaError,
-    list_questionnaire_ids,
     load_questionnaire,
 )
 from feedback.surveys.submission import get_submit_handler
 from feedback.web import easy_read_chosen
 
 bp = public(Blueprint("journey", __name__))
-LOCATION_QUESTIONNAIRE = "fft"
-
-
-@dataclass(frozen=True)
-class Channel:
-    questionnaire_id: str
-    location: Location | None
-    mode: ResponseMode
-    kiosk_id: int | None
-    url_values: dict[str, str]
-
-    @property
-    def is_kiosk(self) -> bool:
-        return self.kiosk_id is not None
-
-
-def _standalone_questionnaire(questionnaire_id: str) -> str | None:
-    """The id, if it names a questionnaire that runs on its own (not about one ward)."""
-    if questionnaire_id not in list_questionnaire_ids():
-        return None
-    try:
-        return None if load_questionnaire(questionnaire_id).needs_location else questionnaire_id
-    except SchemaError:
-        return None
 
 
 @bp.url_value_preprocessor
 def _resolve_channel(endpoint: str | None, values: dict[str, str] | None) -> None:
-    values = values if values is not None else {}
-    if "token" in values:
-        token = values.pop("token")
-        kiosk = get_active_kiosk(token, current_app.config["SECRET_KEY"])
-        if kiosk is None:
-            abort(404)
-        g.channel = Channel(
-            LOCATION_QUESTIONNAIRE,
-            kiosk.location,
-            ResponseMode.ELECTRONIC_DISCHARGE,
-            kiosk.id,
-            {"token": token},
-        )
-    elif "questionnaire_id" in values:
-        questionnaire_id = _standalone_questionnaire(values.pop("questionnaire_id"))
-        if questionnaire_id is None:
-            abort(404)
-        g.channel = Channel(
-            questionnaire_id,
-            None,
-            ResponseMode.ONLINE,
-            None,
-            {"questionnaire_id": questionnaire_id},
-        )
-    else:
-        location = get_open_location(values.pop("location_code", ""))
-        if location is None:
-            abort(404)
-        g.channel = Channel(
-            LOCATION_QUESTIONNAIRE,
-            location,
-            ResponseMode.ELECTRONIC_HOME,
-            None,
-            {"location_code": location.code},
-        )
+    _skip_staff_sign_in()
+    channel = resolve_channel(values if values is not None else {}, session.get("journey"))
+    if channel is None:
+        abort(404)
+    g.channel = channel
+
+
+def _skip_staff_sign_in() -> None:
+    """A patient is nobody signed in: say so before anything asks Flask-Login, which would
+    otherwise run its session protection on every page (a browser with answers under way has
+    a session but no sign-in), rewriting the session cookie and deleting a remember-me cookie
+    that was never set, on every response. A session or cookie with a sign-in in it still
+    goes through Flask-Login as before."""
+    remember_cookie = current_app.config.get("REMEMBER_COOKIE_NAME", REMEMBER_COOKIE)
+    if "_user_id" not in session and remember_cookie not in request.cookies:
+        login_manager._update_request_context_with_user()  # the anonymous user, as it would
+
+
+def _journey_page_without_limits() -> bool:
+    """No journey page has a rate limit: spare each one Flask-Limiter's search for limits
+    (several milliseconds a journey). A default or application-wide limit set in the config
+    still applies here."""
+    config = current_app.config
+    if config.get("RATELIMIT_DEFAULT") or config.get("RATELIMIT_APPLICATION"):
+        return False
+    view = current_app.view_functions.get(request.endpoint or "")
+    return getattr(view, "__module__", None) == __name__
+
+
+limiter.request_filter(_journey_page_without_limits)
 
 
 @bp.url_defaults
@@ -138,7 +108,11 @@ def _start_again(error: CSRFError) -> ResponseReturnValue:
 
 
 def _questionnaire() -> Questionnaire:
-    return load_questionnaire(g.channel.questionnaire_id, str(get_locale()), easy_read_chosen())
+    if "questionnaire" not in g:  # a page asks for it several times
+        g.questionnaire = load_questionnaire(
+            g.channel.questionnaire_id, str(get_locale()), easy_read_chosen()
+        )
+    return g.questionnaire
 
 
 def _page(**context: object) -> dict[str, object]:
@@ -183,9 +157,31 @@ def _current_journey() -> Journey | None:
     return journey
 
 
+def _unavailable(
+    questionnaire: Questionnaire, journey: Journey | None
+) -> ResponseReturnValue | None:
+    """Where to send a person the questionnaire is not open to now, or None to go on.
+
+    Outside its dates: a kind page in the person's language, but someone already part-way
+    through may finish after the closing day, so nothing is lost. Outside a survey window
+    (a handler's open times): a draft begun in time may still be sent; one that never can be
+    is discarded, keeping nothing of it."""
+    if journey is None and (state := questionnaire.not_open_on(trust_today())) is not None:
+        return render_template("surveys/not-open.html", **_page(state=state))
+    open_times = get_submit_handler(questionnaire.submit).open_times
+    if open_times is None or open_times.is_open(journey.started_at if journey else None):
+        return None
+    if journey is not None and not journey.is_submitted:
+        services.discard_journey(journey)
+        db.session.commit()
+    return redirect(open_times.closed_url())
+
+
 @bp.get("/")
 def start() -> ResponseReturnValue:
     questionnaire = _questionnaire()
+    if (unavailable := _unavailable(questionnaire, None)) is not None:
+        return unavailable
     if questionnaire.requires_invite:
         token = request.args.get("invite") or session.get(_invite_key(), "")
         if not _invite_is_open(questionnaire, token):
@@ -200,7 +196,7 @@ def _invite_key() -> str:
 
 def _invite_is_open(questionnaire: Questionnaire, token: str) -> bool:
     check = get_submit_handler(questionnaire.submit).check_invite
-    return bool(token) and check is not None and check(token)
+    return bool(token) and check is not None and check(token, questionnaire.id)
 
 
 def _invite_used() -> ResponseReturnValue:
@@ -223,6 +219,8 @@ def question(question_id: str) -> ResponseReturnValue:
         journey = None  # the next person: never show a finished journey's answers again
     if journey is None and not is_first:
         return redirect(url_for(".start"))
+    if (unavailable := _unavailable(questionnaire, journey)) is not None:
+        return unavailable
     if questionnaire.requires_invite and not _invite_is_open(
         questionnaire, session.get(_invite_key(), "")
     ):
@@ -258,6 +256,7 @@ def question(question_id: str) -> ResponseReturnValue:
             is_last=_is_last(questionnaire, answers, asked.id),
             search=search,
             service_options=find_services(search) if asked.type == QuestionType.SERVICE else [],
+            options=question_options(asked),
         ),
     )
 
@@ -316,10 +315,14 @@ def _submit(journey: Journey, questionnaire: Questionnaire) -> ResponseReturnVal
         services.submit_journey(journey, questionnaire, handler)
         db.session.commit()
     except IntegrityError:
-        # Two taps raced: the other request recorded this journey first.
+        # Two taps raced: the other request recorded this journey first. Or, for a
+        # single-use link, another device sent its own journey on the same link at the
+        # same instant (SQLite has no row lock to make this one wait and find it used).
         db.session.rollback()
         if handler.find(journey.id) is None:
-            raise
+            if not questionnaire.requires_invite:
+                raise
+            return _invite_used()
     except services.AnswerError:
         db.session.rollback()
         if not questionnaire.requires_invite:
@@ -342,6 +345,8 @@ def check() -> ResponseReturnValue:
         return redirect(url_for(".thank_you"))  # a double tap on Send
     if journey is None:
         return redirect(url_for(".start"))
+    if (unavailable := _unavailable(questionnaire, journey)) is not None:
+        return unavailable
     missing = services.unanswered_required(questionnaire, journey.answers or {})
     if missing is not None:
         return redirect(url_for(".question", question_id=missing.id))

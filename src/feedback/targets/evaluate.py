@@ -19,11 +19,19 @@ from feedback.db import trust_today
 from feedback.extensions import db
 from feedback.metrics.calendar import add_months, quarter_start
 from feedback.metrics.models import FftSummary
+from feedback.prom.summary import prom_months
 from feedback.surveys.scoring import percent_half_up
 from feedback.targets.models import Direction, Measure, Rag, Target, TargetBaseline, TargetStatus
 
 # Late paper forms and eligible counts still arrive for this long after a period ends.
 STATUS_KEPT_AFTER = timedelta(days=45)
+# (numerator, denominator) columns of the PROM summary: "yes" of those who answered.
+PROM_MEASURES = {
+    Measure.PROM_HAS_COPY: ("has_copy_yes", "has_copy_answered"),
+    Measure.PROM_HELPED_WRITE: ("helped_write_yes", "helped_write_answered"),
+    Measure.PROM_PLANNED_TALK: ("planned_talk_yes", "planned_talk_answered"),
+    Measure.PROM_COMPLETION_RATE: ("completed", "offered"),
+}
 COMPLAINT_MEASURES = {
     Measure.COMPLAINTS_ON_TIME: ("responded_on_time", "responded"),
     Measure.ACKNOWLEDGED_IN_TIME: ("acknowledged_in_time", "complaints_received"),
@@ -99,6 +107,16 @@ def _fft_figures(target: Target) -> dict[tuple[int, date], Figure]:
     return result
 
 
+def _prom_figures(target: Target) -> dict[tuple[int, date], Figure]:
+    part, whole = PROM_MEASURES[target.measure]
+    sums: dict[tuple[int, date], list[int]] = defaultdict(lambda: [0, 0])
+    for (unit, month), values in prom_months(target.level).items():
+        bucket = sums[(unit, _period_key(target, month))]
+        bucket[0] += values[part]
+        bucket[1] += values[whole]
+    return {key: Figure(part_sum, whole_sum) for key, (part_sum, whole_sum) in sums.items()}
+
+
 def computed_baselines(target: Target) -> dict[int, int]:
     """Each unit's response rate in Q4 of the baseline year, from stored data (legacy included)."""
     year = target.baseline_year or 2019
@@ -165,6 +183,8 @@ def evaluate_target(target: Target, today: date) -> int:
     """Write this target's statuses for every period not yet kept; returns rows written."""
     if target.measure in (Measure.FFT_RESPONSE_RATE, Measure.FFT_PERCENT_POSITIVE):
         figures = _fft_figures(target)
+    elif target.measure in PROM_MEASURES:
+        figures = _prom_figures(target)
     else:
         figures = _complaint_figures(target)
     baselines = computed_baselines(target) if target.has_trajectory else {}

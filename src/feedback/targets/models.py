@@ -15,6 +15,11 @@ class Measure(StrEnum):
     CLINICAL_COMPLAINTS = "clinical_complaints"  # per cent of the same period in the baseline year
     FFT_RESPONSE_RATE = "fft_response_rate"
     FFT_PERCENT_POSITIVE = "fft_percent_positive"
+    # The care-planning PROM (from its summary table, by the month of the offer).
+    PROM_HAS_COPY = "prom_has_copy"
+    PROM_HELPED_WRITE = "prom_helped_write"
+    PROM_PLANNED_TALK = "prom_planned_talk"
+    PROM_COMPLETION_RATE = "prom_completion_rate"
 
 
 MEASURE_LABELS = {
@@ -23,6 +28,10 @@ MEASURE_LABELS = {
     Measure.CLINICAL_COMPLAINTS: "Clinical complaints against the baseline year",
     Measure.FFT_RESPONSE_RATE: "FFT response rate",
     Measure.FFT_PERCENT_POSITIVE: "FFT % positive",
+    Measure.PROM_HAS_COPY: "Care plan PROM: % with a copy of their care plan",
+    Measure.PROM_HELPED_WRITE: "Care plan PROM: % who helped write their care plan",
+    Measure.PROM_PLANNED_TALK: "Care plan PROM: % who had a planned conversation",
+    Measure.PROM_COMPLETION_RATE: "Care plan PROM: completion rate (completed of offered)",
 }
 
 

@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+import csv
 import io
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask.typing import ResponseReturnValue
 from flask_login import current_user
 from sqlalchemy import select
@@ -12,10 +22,12 @@ from sqlalchemy import select
 from feedback.auth.access import restricted_to
 from feedback.auth.models import Role
 from feedback.extensions import db
+from feedback.surveys.text import without_control_characters
 from feedback.targets.models import Target
 from feedback.themes import admin_services, training
 from feedback.themes.forms import ThemeForm, ThemeSettingsForm
 from feedback.themes.models import ModelVersion, Theme
+from feedback.web.uploads import NOT_CSV, decode_upload
 
 bp = restricted_to(Blueprint("themes_admin", __name__, url_prefix="/admin/themes"), [Role.ADMIN])
 
@@ -119,17 +131,20 @@ def upload_training() -> ResponseReturnValue:
             error = "Choose a labelled CSV file to upload"
         else:
             try:
-                text = upload.read().decode("utf-8-sig")
-                count = training.import_labelled(io.StringIO(text), batch=upload.filename)
-            except UnicodeDecodeError:
-                error = "The file is not UTF-8 text: save it as CSV UTF-8 and upload it again"
-            except ValueError as problem:
-                error = str(problem)
+                # The labelled file is larger than an eligible-count file: up to the request limit.
+                text = decode_upload(upload.read(), int(current_app.config["MAX_CONTENT_LENGTH"]))
+                batch = without_control_characters(upload.filename)
+                count = training.import_labelled(io.StringIO(text), batch=batch)
+            except csv.Error:
+                error = NOT_CSV
+            except ValueError as problem:  # UploadError too
+                # The message may quote a cell: nothing a page cannot show goes back into it.
+                error = without_control_characters(str(problem))
             else:
                 training.request_training(current_user.email)
                 db.session.commit()
                 flash(
-                    f"{count} coded comments imported from {upload.filename}. A new model will "
+                    f"{count} coded comments imported from {batch}. A new model will "
                     "be trained on them and the team's codings."
                 )
                 return redirect(url_for(".models"))

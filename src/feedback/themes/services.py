@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import Select, delete, exists, func, insert, select
+from sqlalchemy import Select, and_, delete, exists, func, insert, select
 from sqlalchemy.orm import selectinload
 
 from feedback.auth.models import User
@@ -25,6 +25,7 @@ from feedback.themes.models import (
     UrgentAlert,
 )
 from feedback.themes.redaction import redact
+from feedback.themes.sources import STAFF_SOURCES
 from feedback.themes.tagging import active_model_version, load_model
 
 PAGE_SIZE = 25
@@ -45,6 +46,9 @@ class CommentFilter:
     reviewed: bool | None = None
     urgent: bool | None = None
     text: str | None = None
+    # Staff comments are shown redacted to anyone outside the patient experience team, so a
+    # search of their unredacted words would say who they name: such searches skip them.
+    text_search_reads_staff_comments: bool = True
 
     def apply(self, query: Select) -> Select:
         return query.where(*self._conditions())
@@ -62,7 +66,7 @@ class CommentFilter:
                 self.reviewed,
                 lambda v: Comment.reviewed_at.is_not(None) if v else Comment.reviewed_at.is_(None),
             ),
-            (self.text or None, lambda v: func.lower(Comment.text).contains(v.lower())),
+            (self.text or None, self._text_matches),
             (
                 self.theme_id,
                 lambda v: exists().where(
@@ -72,6 +76,12 @@ class CommentFilter:
             (self.directorate_id, _in_directorate),
         ]
         return [condition(value) for value, condition in simple if value is not None]
+
+    def _text_matches(self, text: str):  # type: ignore[no-untyped-def]
+        matches = func.lower(Comment.text).contains(text.lower())
+        if self.text_search_reads_staff_comments:
+            return matches
+        return and_(matches, Comment.source.not_in(sorted(STAFF_SOURCES)))
 
 
 def _in_directorate(directorate_id: int):  # type: ignore[no-untyped-def]

@@ -11,11 +11,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from importlib import import_module
 
-from sqlalchemy import Select, String, cast, func, literal, select
+from sqlalchemy import Select, String, cast, func, literal, select, update
 
+from feedback.extensions import db
 from feedback.organisation.models import Location
 from feedback.surveys.models import Answer, Response
 from feedback.surveys.schema import list_questionnaire_ids, load_questionnaire
+from feedback.themes.models import Comment
 
 COLUMNS = (
     "source",
@@ -33,7 +35,12 @@ COLUMNS = (
 COMMENT_SOURCES = (
     "feedback.themes.sources:questionnaire_comments",
     "feedback.complaints.comments:complaint_comments",
+    "feedback.local_surveys.comments:local_survey_comments",
+    "feedback.staff_survey.comments:staff_pulse_comments",
 )
+# Comments from staff, not patients: left out of the patient theme figures (the dashboards'
+# summaries), and shown whole only to the patient experience team (redacted to anyone else).
+STAFF_SOURCES = frozenset({"staff-pulse"})
 
 # Ids are handed out before commit, so a later id can commit first: re-read this far back.
 REREAD_IDS = 5000
@@ -90,3 +97,15 @@ def load_sources() -> list[Callable[[SeenUpTo], list[Select]]]:
         module, name = target.split(":")
         functions.append(getattr(import_module(module), name))
     return functions
+
+
+def forget_texts(source: str, source_ids: Select, placeholder: str) -> int:
+    """Replace the words of a source's comments once the source record has lost them (a
+    retention rule): their themes and sentiment stay, so theme figures do not change."""
+    result = db.session.execute(
+        update(Comment)
+        .where(Comment.source == source, Comment.source_id.in_(source_ids))
+        .values(text=placeholder)
+        .execution_options(synchronize_session=False)
+    )
+    return result.rowcount or 0

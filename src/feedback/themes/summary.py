@@ -1,4 +1,5 @@
-"""Comments per theme, month, source and organisation level, for the dashboards.
+"""Comments per theme, month, source and organisation level, for the dashboards: patient
+feedback only (staff comments, `sources.STAFF_SOURCES`, are read on their own pages).
 
 One grouped query per level replaces the whole table in the job's transaction; directorates
 are those the service belonged to in that month, as for the FFT and complaint figures.
@@ -15,6 +16,7 @@ from feedback.extensions import db
 from feedback.organisation.models import ServiceDirectorate, Trust
 from feedback.organisation.services import in_directorate_then
 from feedback.themes.models import Comment, CommentTheme, Sentiment, ThemeSummary
+from feedback.themes.sources import STAFF_SOURCES
 
 COUNTED = ("comments", "positive", "neutral", "negative", "urgent")
 
@@ -48,8 +50,10 @@ def summarise_themes() -> int:
     trust_id = db.session.scalar(select(Trust.id).order_by(Trust.id).limit(1))
     if trust_id is None:
         return 0
-    base = select(Comment.received_month, Comment.source, CommentTheme.theme_id).join(
-        CommentTheme, CommentTheme.comment_id == Comment.id
+    base = (
+        select(Comment.received_month, Comment.source, CommentTheme.theme_id)
+        .join(CommentTheme, CommentTheme.comment_id == Comment.id)
+        .where(Comment.source.not_in(STAFF_SOURCES))  # patient feedback only
     )
     keys = (Comment.received_month, Comment.source, CommentTheme.theme_id)
     written = 0

@@ -56,21 +56,34 @@ def collect_comments() -> int:
             rows = [dict(zip(COLUMNS, row, strict=True)) for row in db.session.execute(query)]
             if not rows:
                 continue
-            known = set(
-                db.session.scalars(
-                    select(Comment.source_id).where(
+            known = dict(
+                db.session.execute(
+                    select(Comment.source_id, Comment.text).where(
                         Comment.source == rows[0]["source"],
                         Comment.source_id >= min(r["source_id"] for r in rows),
                     )
-                )
+                ).all()
             )
             new_rows.extend(r for r in rows if r["source_id"] not in known and r["text"].strip())
+            _retag_changed(rows[0]["source"], rows, known)
     for row in new_rows:
         row["received_month"] = row["received_on"].replace(day=1)
         row["language"] = row["language"] or "en"
     if new_rows:
         db.session.execute(insert(Comment), new_rows)
     return len(new_rows)
+
+
+def _retag_changed(source: str, rows: list[dict], known: dict[int, str]) -> None:
+    """Comments whose text grew since they were collected (a later text message in the same
+    conversation adds to its comment) are read again: new themes, sentiment, urgent words."""
+    for row in rows:
+        if row["source_id"] in known and known[row["source_id"]] != row["text"]:
+            db.session.execute(
+                update(Comment)
+                .where(Comment.source == source, Comment.source_id == row["source_id"])
+                .values(text=row["text"], tagged_at=None)
+            )
 
 
 @dataclass

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_login import current_user
 
+from feedback.audit.models import AuditSubject
+from feedback.audit.services import Watched, watch
 from feedback.auth.access import restricted_to
 from feedback.auth.models import Role
 from feedback.extensions import db
@@ -13,6 +17,7 @@ from feedback.organisation.services import list_directorates, list_services
 from feedback.themes import services
 from feedback.themes.forms import CloseAlertForm, CodingForm, filter_from_args
 from feedback.themes.models import SENTIMENT_LABELS, Comment, Sentiment, UrgentAlert
+from feedback.themes.sources import STAFF_SOURCES
 
 bp = restricted_to(Blueprint("themes", __name__, url_prefix="/themes"), [Role.ADMIN, Role.PX_TEAM])
 
@@ -20,6 +25,7 @@ SOURCE_LABELS = {
     "fft": "Friends and Family Test",
     "complaint": "Complaint or PALS concern",
     "complaint-satisfaction": "Complaint handling survey",
+    "staff-pulse": "Staff pulse survey",
 }
 FFT_WORDS = {
     1: "Very good",
@@ -45,7 +51,16 @@ def _labels() -> dict[str, object]:
         "where_from": services.where_from,
         "fft_label": lambda rating: FFT_WORDS.get(rating, str(rating)),
         "open_alert_count": services.count_open_alerts(),
+        "comment_text": comment_text,
     }
+
+
+def comment_text(comment: Comment) -> str:
+    """A comment's words as this user may read them: staff comments whole only for the patient
+    experience team, with personal details taken out for anyone else (admins)."""
+    if comment.source in STAFF_SOURCES and current_user.role != Role.PX_TEAM:
+        return services.shareable_text(comment.text)
+    return comment.text
 
 
 def _filter_context() -> dict[str, object]:
@@ -58,9 +73,16 @@ def _filter_context() -> dict[str, object]:
     }
 
 
+def _filters() -> services.CommentFilter:
+    return replace(
+        filter_from_args(request.args),
+        text_search_reads_staff_comments=current_user.role == Role.PX_TEAM,
+    )
+
+
 @bp.get("/")
 def list_comments() -> ResponseReturnValue:
-    filters = filter_from_args(request.args)
+    filters = _filters()
     page = max(request.args.get("page", 1, type=int) or 1, 1)
     comments, total = services.list_comments(filters, page)
     pages = max((total + services.PAGE_SIZE - 1) // services.PAGE_SIZE, 1)
@@ -78,7 +100,7 @@ def list_comments() -> ResponseReturnValue:
 
 @bp.get("/review")
 def review_queue() -> ResponseReturnValue:
-    filters = filter_from_args(request.args)
+    filters = _filters()
     return render_template(
         "themes/review.html", comments=services.review_queue(filters), **_filter_context()
     )
@@ -163,3 +185,16 @@ def show_alert(alert_id: int) -> ResponseReturnValue:
         flash("Alert closed with your note.")
         return redirect(url_for(".urgent_list"))
     return render_template("themes/alert.html", alert=alert, form=form)
+
+
+watch(
+    bp,
+    {
+        "show_comment": Watched(AuditSubject.COMMENT, "comment_id", "Comment page or its coding"),
+        "mark_reviewed": Watched(AuditSubject.COMMENT, "comment_id", "Marked as reviewed"),
+        "raise_urgent": Watched(AuditSubject.COMMENT, "comment_id", "Raised as urgent"),
+        "show_alert": Watched(
+            AuditSubject.URGENT_ALERT, "alert_id", "Urgent comment, or closed it"
+        ),
+    },
+)

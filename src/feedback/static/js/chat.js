@@ -33,6 +33,24 @@ const swapIn = (html) => {
   return true;
 };
 
+// On a ward tablet, our thanks arrives in a swapped-in part: go back to the kiosk's start
+// after its notice's seconds, as a full page load would (js/init.js) for the next person.
+const returnWhenThanked = () => {
+  const notice = document.getElementById("app-return-notice");
+  if (!notice || notice.dataset.timing) return;
+  notice.dataset.timing = "yes";
+  const timer = window.setTimeout(
+    () => window.location.assign(notice.dataset.returnUrl),
+    Number(notice.dataset.returnSeconds) * 1000,
+  );
+  const stay = document.getElementById("app-return-stay");
+  stay.hidden = false;
+  stay.addEventListener("click", () => {
+    window.clearTimeout(timer);
+    notice.hidden = true;
+  });
+};
+
 document.addEventListener("submit", async (event) => {
   const form = event.target;
   if (!(form instanceof HTMLFormElement) || form.id !== "app-chat-form") return;
@@ -48,6 +66,7 @@ document.addEventListener("submit", async (event) => {
     });
     if (!swapIn(await response.text())) throw new Error("The reply did not come back as a page");
     focusAfterReply();
+    returnWhenThanked();
   } catch {
     // Send it the plain way: the form's key makes a second send of the same reply harmless.
     form.submit();

@@ -1,0 +1,1 @@
+"""The care-planning PROM: offers (the denominator), peer-assisted completion, and figures."""
