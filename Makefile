@@ -61,10 +61,10 @@ scheduler: migrate ## Run the scheduled jobs (summaries, targets, sweeps) until 
 	$(BIN)/flask scheduler run
 
 test: install ## Install and run every test (browser tests use /usr/bin/chromium)
-	$(BIN)/pytest -q -n 2 --dist loadgroup
+	$(BIN)/pytest -q -n 2 --dist loadgroup --durations=25
 
 test-postgres: install ## Run every test against the PostgreSQL at 127.0.0.1:5432
-	FEEDBACK_TEST_DATABASE_URL=postgresql+psycopg://postgres@127.0.0.1:5432/test $(BIN)/pytest -q -n 2 --dist loadgroup
+	FEEDBACK_TEST_DATABASE_URL=postgresql+psycopg://postgres@127.0.0.1:5432/test $(BIN)/pytest -q -n 2 --dist loadgroup --durations=25
 
 lint: install ## ruff: lint and format check
 	$(BIN)/ruff check src tests benchmarks
