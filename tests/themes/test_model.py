@@ -48,6 +48,11 @@ def _shared() -> list[LabelledComment]:
     return read_labelled_csv(LABELLED_DATA)
 
 
+# One worker runs every test of this file, so the shared model is trained once a run, not once
+# on each worker (about a minute each on CI's two cores).
+pytestmark = pytest.mark.xdist_group("shared-model")
+
+
 @pytest.fixture(scope="module")
 def shared_split() -> tuple[list[LabelledComment], list[LabelledComment]]:
     return split_by_respondent(_shared(), 0.2, seed=0)
