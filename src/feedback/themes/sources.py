@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from importlib import import_module
 
-from sqlalchemy import Select, String, cast, func, literal, select, update
+from sqlalchemy import ColumnElement, Select, String, cast, func, literal, select, update
 
 from feedback.extensions import db
 from feedback.organisation.models import Location
@@ -60,35 +60,48 @@ def analysed_questions() -> dict[str, dict[str, str]]:
     return found
 
 
+def answer_comments(
+    questionnaire_id: str,
+    question_id: str,
+    wording: str,
+    seen_up_to: SeenUpTo,
+    *where: ColumnElement[bool],
+) -> Select:
+    """New answers to one comment question of one questionnaire, in the columns of COLUMNS
+    (the questionnaire's id is the source); `where` narrows them further (a version)."""
+    return (
+        select(
+            literal(questionnaire_id).label("source"),
+            Answer.id.label("source_id"),
+            cast(Response.id, String).label("source_ref"),
+            Answer.value.label("text"),
+            literal(wording).label("question"),
+            Response.fft_rating.label("rating"),
+            Response.language.label("language"),
+            Response.location_id.label("location_id"),
+            Location.service_id.label("service_id"),
+            Response.submitted_on.label("received_on"),
+        )
+        .join(Response, Answer.response_id == Response.id)
+        .outerjoin(Location, Location.id == Response.location_id)
+        .where(
+            Response.questionnaire == questionnaire_id,
+            Answer.question_id == question_id,
+            Answer.id > seen_up_to(questionnaire_id) - REREAD_IDS,
+            func.length(func.trim(Answer.value)) > 0,
+            *where,
+        )
+        .order_by(Answer.id)
+    )
+
+
 def questionnaire_comments(seen_up_to: SeenUpTo) -> list[Select]:
     """Answers to every questionnaire question marked as a comment (FFT, surveys, PROM)."""
-    selects = []
-    for questionnaire_id, questions in analysed_questions().items():
-        for question_id, text in questions.items():
-            selects.append(
-                select(
-                    literal(questionnaire_id).label("source"),
-                    Answer.id.label("source_id"),
-                    cast(Response.id, String).label("source_ref"),
-                    Answer.value.label("text"),
-                    literal(text).label("question"),
-                    Response.fft_rating.label("rating"),
-                    Response.language.label("language"),
-                    Response.location_id.label("location_id"),
-                    Location.service_id.label("service_id"),
-                    Response.submitted_on.label("received_on"),
-                )
-                .join(Response, Answer.response_id == Response.id)
-                .outerjoin(Location, Location.id == Response.location_id)
-                .where(
-                    Response.questionnaire == questionnaire_id,
-                    Answer.question_id == question_id,
-                    Answer.id > seen_up_to(questionnaire_id) - REREAD_IDS,
-                    func.length(func.trim(Answer.value)) > 0,
-                )
-                .order_by(Answer.id)
-            )
-    return selects
+    return [
+        answer_comments(questionnaire_id, question_id, wording, seen_up_to)
+        for questionnaire_id, questions in analysed_questions().items()
+        for question_id, wording in questions.items()
+    ]
 
 
 def load_sources() -> list[Callable[[SeenUpTo], list[Select]]]:
