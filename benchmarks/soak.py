@@ -68,20 +68,20 @@ class Pace:
 def client(
     base_url: str, location: str, pace: Pace, results: submit_benchmark.JourneyResults
 ) -> None:
-    person = submit_benchmark.JourneyClient(base_url, location, results)
+    person = submit_benchmark.JourneyClient(base_url, location, results, "soak")
     for number in itertools.count():
         start = pace.next_start()
         if start is None:
             return
         time.sleep(max(start - time.monotonic(), 0))
-        person.http = submit_benchmark.requests.Session()  # a new person, a new browser
+        person.new_person()
         try:
             person.journey(
                 rating=number % 6 + 1,
                 comment=submit_benchmark.COMMENTS[number % len(submit_benchmark.COMMENTS)],
             )
-        except (submit_benchmark.JourneyError, submit_benchmark.requests.RequestException) as e:
-            results.failures.append(f"{type(e).__name__}: {e}")
+        except Exception as error:  # a client that dies must count as failed, not vanish
+            results.failures.append(f"{type(error).__name__}: {error}")
 
 
 def resident_kib(root: int) -> tuple[int, int]:
@@ -196,7 +196,14 @@ def soak(target: tuple[str, dict, str], args: argparse.Namespace) -> bool:  # ty
         f"resident memory {steady[0].rss_mib:.0f} -> {steady[-1].rss_mib:.0f} MiB "
         f"({growth:+.1%} after the first minute)"
     )
-    return clean and not errors and stored == confirmed and growth <= MEMORY_GROWTH_LIMIT
+    # No submissions at all is a broken benchmark, never a pass.
+    return (
+        clean
+        and confirmed > 0
+        and not errors
+        and stored == confirmed
+        and growth <= MEMORY_GROWTH_LIMIT
+    )
 
 
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:

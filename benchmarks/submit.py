@@ -313,12 +313,16 @@ class JourneyClient:
         self.results = results
         self.http = requests.Session()
 
+    def new_person(self) -> None:
+        """A new browser: no cookies, so a new session and CSRF token."""
+        self.http = requests.Session()
+        self.http.headers[PHASE_HEADER] = self.phase  # for the workers' own account
+
     def run(self, journeys: int, first: int, stop: threading.Event) -> None:
         for number in range(first, first + journeys):
             if stop.is_set():
                 return
-            self.http = requests.Session()  # a new person: no cookies, a new CSRF token
-            self.http.headers[PHASE_HEADER] = self.phase  # for the workers' own account
+            self.new_person()
             try:
                 self.journey(rating=number % 6 + 1, comment=COMMENTS[number % len(COMMENTS)])
             except (JourneyError, requests.RequestException) as error:
