@@ -68,6 +68,8 @@ def _settings(database_url: str, engine_options: dict | None = None) -> dict:
         "SERVER_NAME": "feedback.test",
         # The demo trains its theme model from the shared data; tests of the demo need not.
         "THEMES_DEMO_LABELLED": "",
+        # A hundredth of production's cost: most tests make accounts and sign in to them.
+        "PASSWORD_HASH_METHOD": "scrypt:256:8:1",
     }
 
 

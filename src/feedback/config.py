@@ -36,6 +36,10 @@ DEFAULTS: dict[str, Any] = {
     # about 10, so people are not locked out by honest mistakes).
     "SIGN_IN_MOST_FAILURES": 10,
     "SIGN_IN_LOCK_MINUTES": 15,
+    # Werkzeug's scrypt (N=32768, r=8, p=1: about 0.1 s of one core). The parameters are kept
+    # in each hash, so changing this re-costs new passwords only; tests lower it, since a
+    # tenth of a second per account and per sign-in added minutes to each CI lane.
+    "PASSWORD_HASH_METHOD": "scrypt",
     # Roles whose people must use a second factor (a code from an authenticator app after the
     # password): they are sent to set it up straight after signing in and can open nothing
     # else until they have. Empty: optional for everyone who may use it. Only "admin" and

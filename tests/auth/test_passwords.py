@@ -7,7 +7,14 @@ import pytest
 
 from feedback.auth.models import Role
 from feedback.auth.passwords import password_problem
-from feedback.auth.services import AccountError, create_user, make_invitation_token, set_password
+from feedback.auth.services import (
+    AccountError,
+    authenticate,
+    create_user,
+    make_invitation_token,
+    set_password,
+)
+from feedback.config import DEFAULTS
 from feedback.extensions import db
 from tests.factories import make_user
 
@@ -52,3 +59,19 @@ def test_choosing_a_common_password_on_the_invitation_page_says_why(app, client)
     assert page.status_code == 200
     assert "Choose a password that is harder to guess" in page.get_data(as_text=True)
     assert db.session.get(type(user), user.id).password_hash is None
+
+
+def test_passwords_are_hashed_with_scrypt_at_production_cost_unless_the_settings_say_otherwise(
+    make_app,
+):
+    # The tests' own settings lower the cost; the production default must not be lowered too.
+    production = make_app(PASSWORD_HASH_METHOD=DEFAULTS["PASSWORD_HASH_METHOD"])
+    with production.app_context():
+        user = make_user(password="a long phrase of several words")
+        assert user.password_hash.startswith("scrypt:32768:8:1$")
+        assert authenticate(user.email, "a long phrase of several words") == user
+    cheap = make_app()
+    with cheap.app_context():
+        user = make_user(password="a long phrase of several words")
+        assert user.password_hash.startswith("scrypt:256:8:1$")
+        assert authenticate(user.email, "a long phrase of several words") == user

@@ -195,6 +195,7 @@ def start_live_server(
             # codes a minute one address may try, and the 429 broke the next test. Limits have
             # their own tests, which send from one client on purpose.
             "RATELIMIT_ENABLED": False,
+            "PASSWORD_HASH_METHOD": "scrypt:256:8:1",
             **overrides,
         }
         app = create_app(settings, instance_path=str(folder))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 
+from flask import current_app
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 from sqlalchemy import func, select, update
 from werkzeug.security import check_password_hash, generate_password_hash
@@ -63,7 +64,8 @@ def set_password(user: User, password: str) -> None:
     problem = password_problem(password, (user.email or "", user.name or ""))
     if problem:
         raise AccountError(problem)
-    user.password_hash = generate_password_hash(password, method="scrypt")
+    method = current_app.config.get("PASSWORD_HASH_METHOD", "scrypt")
+    user.password_hash = generate_password_hash(password, method=method)
     # A new password ends every other signed-in session and spends the invitation.
     user.session_token = new_session_token()
 
