@@ -6,14 +6,22 @@ skip when it is absent; they share one model trained on 80% of its respondents (
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import math
+import os
 import random
+import sys
+import tempfile
 from pathlib import Path
 
+import numpy as np
 import pytest
+from scipy import __version__ as sp_version
+from sklearn import __version__ as sklearn_version
 
+import feedback.themes
 from feedback.themes.framework import NO_THEME, V6_TO_V7, V7_NAMES
 from feedback.themes.model import (
     LABELLED_DATA,
@@ -58,9 +66,31 @@ def shared_split() -> tuple[list[LabelledComment], list[LabelledComment]]:
     return split_by_respondent(_shared(), 0.2, seed=0)
 
 
+def _training_key() -> str:
+    """What the shared model is a function of: the data, the engine's code, the libraries."""
+    key = hashlib.sha256(LABELLED_DATA.read_bytes())
+    for path in sorted(Path(feedback.themes.__file__).parent.glob("*.py")):
+        key.update(path.name.encode() + path.read_bytes())
+    key.update(f"{sys.version} {np.__version__} {sp_version} {sklearn_version}".encode())
+    return key.hexdigest()[:20]
+
+
 @pytest.fixture(scope="module")
 def shared_model(shared_split) -> ThemeClassifier:
-    return train(shared_split[0], seed=0)
+    """Trained once, then kept as it is stored (`dumps`) for the next run with the same data,
+    code and libraries: CI's PostgreSQL lane reuses the SQLite lane's, a minute of training
+    that could not come out differently. Any change to the themes package trains it again."""
+    cached = Path(tempfile.gettempdir()) / f"feedback-shared-theme-model-{_training_key()}.npz"
+    if cached.is_file():
+        try:
+            return ThemeClassifier.loads(cached.read_bytes())
+        except ValueError:
+            pass  # a partial or foreign file: train again and replace it
+    model = train(shared_split[0], seed=0)
+    partial = cached.with_suffix(f".{os.getpid()}.part")
+    partial.write_bytes(model.dumps())
+    partial.replace(cached)
+    return model
 
 
 # --- Reading ----------------------------------------------------------------------------------
