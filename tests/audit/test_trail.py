@@ -11,7 +11,7 @@ from sqlalchemy import select, text
 from sqlalchemy.exc import DatabaseError
 
 from feedback.audit.models import AppendOnlyError, AuditAction, AuditEvent, AuditSubject
-from feedback.audit.services import record
+from feedback.audit.services import PAGE_SIZE, record
 from feedback.auth.models import Role
 from feedback.extensions import db
 from feedback.themes.models import UrgentAlert
@@ -137,3 +137,20 @@ def test_nobody_can_change_or_delete_an_event_not_even_in_sql(app):
             db.session.execute(text(statement))
         db.session.rollback()
     assert db.session.get(AuditEvent, event.id).what == "Account page"
+
+
+def test_the_trail_comes_a_page_at_a_time_and_a_page_past_the_end_opens_the_last(client):
+    admin = make_user(Role.ADMIN)
+    db.session.rollback()
+    for number in range(PAGE_SIZE + 3):
+        record(AuditAction.VIEWED, AuditSubject.ACCOUNT, str(number), "Looked", user=admin)
+    db.session.commit()
+    sign_in(client, admin)
+    first = client.get("/admin/audit/?subject=account").get_data(as_text=True)
+    assert f"{PAGE_SIZE + 3} events, page 1 of 2" in first
+    assert "/admin/audit/?page=2&amp;subject=account" in first  # the filter is kept
+    second = client.get("/admin/audit/?page=2&subject=account").get_data(as_text=True)
+    assert "page 2 of 2" in second and "Previous" in second and "Next</span>" not in second
+    past = client.get("/admin/audit/?page=9&subject=account")
+    assert past.status_code == 302
+    assert past.headers["Location"].endswith("/admin/audit/?page=2&subject=account")

@@ -19,6 +19,7 @@ from feedback.themes.models import (
     TrainingRequest,
     UrgentAlert,
 )
+from feedback.themes.services import PAGE_SIZE
 from feedback.themes.tagging import collect_and_tag
 from feedback.themes.training import train_new_version
 from tests.factories import make_location, make_response, make_user, sign_in
@@ -188,3 +189,15 @@ def test_admin_imports_a_labelled_file_and_asks_for_training(client, tmp_path):
     empty = client.post("/admin/themes/training", data={}, content_type="multipart/form-data")
     assert "Choose a labelled CSV" in empty.get_data(as_text=True)
     assert db.session.scalar(select(ModelVersion.id)) is None
+
+
+def test_comments_come_a_page_at_a_time_and_a_page_past_the_end_opens_the_last(client):
+    _comments(*(f"Comment number {n} about the ward" for n in range(PAGE_SIZE + 2)))
+    sign_in(client, make_user(Role.PX_TEAM))
+    first = client.get("/themes/?q=ward").get_data(as_text=True)
+    assert f"{PAGE_SIZE + 2} comments, page 1 of 2" in first
+    assert "/themes/?page=2&amp;q=ward" in first
+    second = client.get("/themes/?page=2&q=ward").get_data(as_text=True)
+    assert "page 2 of 2" in second and second.count('class="nhsuk-card app-comment"') == 2
+    past = client.get("/themes/?page=7&q=ward")
+    assert past.status_code == 302 and past.headers["Location"].endswith("/themes/?page=2&q=ward")

@@ -6,7 +6,7 @@ import csv
 import io
 from datetime import UTC, date, datetime
 
-from flask import Blueprint, Response, render_template, request, url_for
+from flask import Blueprint, Response, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 
 from feedback.audit import services
@@ -15,6 +15,7 @@ from feedback.auth.access import restricted_to
 from feedback.auth.models import Role
 from feedback.db import TRUST_TIMEZONE, utc_now
 from feedback.extensions import db
+from feedback.web.pagination import asked_page, pages_of
 from feedback.web.spreadsheet import spreadsheet_safe
 
 bp = restricted_to(Blueprint("audit", __name__, url_prefix="/admin/audit"), [Role.ADMIN])
@@ -62,17 +63,14 @@ def record_link(event: AuditEvent) -> str | None:
 @bp.get("/")
 def list_events() -> ResponseReturnValue:
     filters = _filters()
-    page = max(request.args.get("page", 1, type=int) or 1, 1)
-    events, total = services.list_events(filters, page)
-    pages = max((total + services.PAGE_SIZE - 1) // services.PAGE_SIZE, 1)
-    query = {k: v for k, v in request.args.items() if k != "page" and v}
+    events, total = services.list_events(filters, asked_page(request.args))
+    pages = pages_of(request.args, total, services.PAGE_SIZE)
+    if pages.past_the_end:  # a bookmark kept while the list shrank: its last page
+        return redirect(url_for(".list_events", page=pages.count, **pages.query))
     return render_template(
         "audit/events.html",
         events=events,
-        total=total,
-        page=min(page, pages),
         pages=pages,
-        query=query,
         args=request.args,
         subject_labels=SUBJECT_LABELS,
         record_link=record_link,

@@ -18,6 +18,7 @@ from feedback.themes import services
 from feedback.themes.forms import CloseAlertForm, CodingForm, filter_from_args
 from feedback.themes.models import SENTIMENT_LABELS, Comment, Sentiment, UrgentAlert
 from feedback.themes.sources import STAFF_SOURCES
+from feedback.web.pagination import asked_page, pages_of
 
 bp = restricted_to(Blueprint("themes", __name__, url_prefix="/themes"), [Role.ADMIN, Role.PX_TEAM])
 
@@ -83,17 +84,14 @@ def _filters() -> services.CommentFilter:
 @bp.get("/")
 def list_comments() -> ResponseReturnValue:
     filters = _filters()
-    page = max(request.args.get("page", 1, type=int) or 1, 1)
-    comments, total = services.list_comments(filters, page)
-    pages = max((total + services.PAGE_SIZE - 1) // services.PAGE_SIZE, 1)
-    query = {k: v for k, v in request.args.items() if k != "page" and v}
+    comments, total = services.list_comments(filters, asked_page(request.args))
+    pages = pages_of(request.args, total, services.PAGE_SIZE)
+    if pages.past_the_end:  # a bookmark kept while the list shrank: its last page
+        return redirect(url_for(".list_comments", page=pages.count, **pages.query))
     return render_template(
         "themes/comments.html",
         comments=comments,
-        total=total,
-        page=min(page, pages),
         pages=pages,
-        query=query,
         **_filter_context(),
     )
 
