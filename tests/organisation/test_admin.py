@@ -162,3 +162,21 @@ def test_a_location_carries_its_return_site_and_grouping(client):
     )
     db.session.refresh(location)
     assert (location.site_code, location.return_grouping) == ("RT5BG", None)
+
+
+def test_a_code_is_letters_numbers_and_hyphens_and_never_starts_with_a_hyphen(client):
+    directorate = make_directorate()
+    sign_in(client, make_user(Role.ADMIN))
+    for code in ("-ED", "ED ADULT", "E", "=SUM(A1)"):
+        page = client.post(
+            "/admin/organisation/services/new",
+            data={"name": "Eating disorders", "code": code, "directorate_id": directorate.id},
+        )
+        assert page.status_code == 200, code
+        assert "starting with a letter or number" in page.get_data(as_text=True), code
+    assert db.session.query(Service).filter_by(name="Eating disorders").count() == 0
+    added = client.post(
+        "/admin/organisation/services/new",
+        data={"name": "Eating disorders", "code": "2-ED", "directorate_id": directorate.id},
+    )
+    assert added.status_code == 302

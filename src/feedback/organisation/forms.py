@@ -7,7 +7,12 @@ from wtforms.validators import DataRequired, Length, Optional, Regexp
 from feedback.organisation.models import CareSetting, LocationKind
 from feedback.web.forms import BaseForm
 
-CODE_RULE = Regexp(r"^[A-Za-z0-9-]{2,20}$", message="Use 2 to 20 letters, numbers or hyphens")
+# A code starts with a letter or number: one starting "-" would be read as a formula by a
+# spreadsheet, so every export and the national return would have to change it.
+CODE_RULE = Regexp(
+    r"^[A-Za-z0-9][A-Za-z0-9-]{1,19}$",
+    message="Use 2 to 20 letters, numbers or hyphens, starting with a letter or number",
+)
 KIND_LABELS = {
     LocationKind.WARD: "Ward",
     LocationKind.UNIT: "Unit",
