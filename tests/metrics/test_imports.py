@@ -331,7 +331,18 @@ def test_months(text, expected):
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("120", 120), (" 7 ", 7), ("0", 0), ("-3", -3), ("-", None), ("\r5", None), ("1e3", None)],
+    [
+        ("120", 120),
+        (" 7 ", 7),
+        ("0", 0),
+        ("-3", -3),
+        ("-", None),
+        ("1e3", None),
+        # A tab or line break first is on the exports' formula list, whichever break it is.
+        ("\t5", None),
+        ("\r5", None),
+        ("\n5", None),
+    ],
 )
 def test_counts(text, expected):
     assert count_from_text(text, "eligible")[0] == expected

@@ -155,7 +155,7 @@ def count_from_text(text: str, column: str) -> tuple[int | None, str | None]:
     value = text.strip()
     if not value:
         return None, f"{label}: enter the count"
-    if _INTEGER.fullmatch(value) and text[:1] not in ("\t", "\r"):
+    if _INTEGER.fullmatch(value) and text[:1] not in ("\t", "\r", "\n"):
         if len(value.lstrip("-")) > len(str(MAX_COUNT)):
             return None, f"{label}: the count must be {MAX_COUNT:,} or less"
         return int(value), None
