@@ -54,3 +54,9 @@ def test_a_request_larger_than_an_import_confirm_form_is_refused(tmp_path):
     app = create_app({"TESTING": True}, instance_path=str(tmp_path))
     # A 2 MB file, percent-encoded in the confirm form, must still fit.
     assert 3 * app.config["IMPORT_MAX_BYTES"] < app.config["MAX_CONTENT_LENGTH"] <= 10_000_000
+
+
+@pytest.mark.parametrize("method", ["md5", "scrypt:lots", "pbkdf2:sha256:0", ""])
+def test_a_password_hashing_method_werkzeug_cannot_use_refuses_to_start(tmp_path, method):
+    with pytest.raises(ConfigError, match="PASSWORD_HASH_METHOD"):
+        create_app({"SECRET_KEY": "x", "PASSWORD_HASH_METHOD": method}, instance_path=str(tmp_path))

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from flask import Flask
+from werkzeug.security import generate_password_hash
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
@@ -147,6 +148,20 @@ def load_config(app: Flask, overrides: dict[str, Any] | None = None) -> None:
                 f"{app.instance_path}/config.py or set FEEDBACK_SECRET_KEY. "
                 "`make run` writes one for local use."
             )
+    _check_password_hashing(app.config["PASSWORD_HASH_METHOD"])
+
+
+def _check_password_hashing(method: object) -> None:
+    # A method Werkzeug cannot use would only show when someone next sets a password, as a
+    # server error on the invitation page: refuse it at start-up instead.
+    try:
+        generate_password_hash("checking-the-setting", method=str(method))
+    except (ValueError, TypeError) as error:
+        raise ConfigError(
+            f"PASSWORD_HASH_METHOD {method!r} cannot be used ({error}). Leave it out for "
+            "Werkzeug's scrypt, or give a method Werkzeug accepts, such as 'scrypt' or "
+            "'pbkdf2:sha256:600000'."
+        ) from error
 
 
 def _serving_from_cli() -> bool:
