@@ -9,8 +9,9 @@ goes out about something that was not saved.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
+from typing import Any, Protocol, TypeVar
 
 from flask import current_app
 from flask_babel import format_date
@@ -22,6 +23,15 @@ from feedback.extensions import db
 from feedback.notifications.models import EmailMessage, MessageStatus
 
 log = logging.getLogger(__name__)
+
+
+class _Outgoing(Protocol):
+    id: int
+    status: Any
+    error: str | None
+
+
+M = TypeVar("M", bound=_Outgoing)
 
 
 class EmailGateway:
@@ -120,7 +130,8 @@ def email_gateway() -> EmailGateway:
     return EmailGateway(current_app.config["EMAIL_PROVIDER"])
 
 
-def _notify_client():  # type: ignore[no-untyped-def]
+def notify_client():  # type: ignore[no-untyped-def]
+    """GOV.UK Notify's official client, with the configured key and address."""
     from notifications_python_client.notifications import NotificationsAPIClient
 
     return NotificationsAPIClient(
@@ -128,40 +139,64 @@ def _notify_client():  # type: ignore[no-untyped-def]
     )
 
 
-def deliver_pending_emails(limit: int = 50) -> int:
-    """Send messages waiting for GOV.UK Notify; commits each one's status. Returns sent."""
+def deliver_through_notify(
+    model: type[M],
+    pending_status: object,
+    send: Callable[[Any, M], dict[str, Any]],
+    mark_sent: Callable[[M, dict[str, Any]], None],
+    limit: int,
+) -> int:
+    """Send up to `limit` of the model's pending messages, oldest first, with
+    `send(client, message)`, committing each one's outcome: sent (`mark_sent` with Notify's
+    answer), or left pending with the error for the next attempt. Returns how many were sent.
+    Emails and texts both go out this way."""
     pending = db.session.scalars(
-        select(EmailMessage)
-        .where(EmailMessage.status == MessageStatus.PENDING)
-        .order_by(EmailMessage.id)
+        select(model)
+        .where(model.status == pending_status)  # type: ignore[attr-defined]
+        .order_by(model.id)  # type: ignore[attr-defined]
         .limit(limit)
     ).all()
     if not pending:
         return 0
     from notifications_python_client.errors import HTTPError
 
-    client = _notify_client()
+    client = notify_client()
     sent = 0
     for message in pending:
         try:
-            result = client.send_email_notification(
-                email_address=message.to,
-                template_id=current_app.config["NOTIFY_EMAIL_TEMPLATE_ID"],
-                personalisation={"subject": message.subject, "body": message.body},
-                reference=message.reference,
-            )
+            result = send(client, message)
         except (HTTPError, OSError) as error:
-            # Left pending for the next attempt; the log names the message, never the person.
-            log.warning("Email %s not sent: %s", message.id, type(error).__name__)
+            # The log names the message, never the person.
+            log.warning("%s %s not sent: %s", model.__name__, message.id, type(error).__name__)
             message.error = str(getattr(error, "status_code", "")) or type(error).__name__
         else:
-            message.status = MessageStatus.SENT
-            message.provider_id = str(result.get("id", ""))[:64]
-            message.sent_at = utc_now()
+            mark_sent(message, result)
             message.error = None
             sent += 1
         db.session.commit()
     return sent
+
+
+def _send_email(client: Any, message: EmailMessage) -> dict[str, Any]:
+    return client.send_email_notification(
+        email_address=message.to,
+        template_id=current_app.config["NOTIFY_EMAIL_TEMPLATE_ID"],
+        personalisation={"subject": message.subject, "body": message.body},
+        reference=message.reference,
+    )
+
+
+def _email_sent(message: EmailMessage, result: dict[str, Any]) -> None:
+    message.status = MessageStatus.SENT
+    message.provider_id = str(result.get("id", ""))[:64]
+    message.sent_at = utc_now()
+
+
+def deliver_pending_emails(limit: int = 50) -> int:
+    """Send messages waiting for GOV.UK Notify; commits each one's status. Returns sent."""
+    return deliver_through_notify(
+        EmailMessage, MessageStatus.PENDING, _send_email, _email_sent, limit
+    )
 
 
 def deliver_if_sending() -> None:

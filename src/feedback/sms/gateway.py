@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime
+from typing import Any
 
 from flask import current_app
 from sqlalchemy import select
 
 from feedback.db import utc_now
 from feedback.extensions import db
+from feedback.notifications.gateway import deliver_through_notify
 from feedback.sms import texts
 from feedback.sms.models import Direction, MessageStatus, SmsConversation, SmsMessage
 from feedback.sms.segments import parts
@@ -127,48 +129,25 @@ def sms_gateway(channel: str = "sms") -> SmsGateway:
     return SmsGateway("web" if channel == "web" else current_app.config["SMS_PROVIDER"])
 
 
-def _notify_client():  # type: ignore[no-untyped-def]
-    from notifications_python_client.notifications import NotificationsAPIClient
-
-    return NotificationsAPIClient(
-        current_app.config["NOTIFY_API_KEY"], base_url=current_app.config["NOTIFY_BASE_URL"]
+def _send_text(client: Any, message: SmsMessage) -> dict[str, Any]:
+    return client.send_sms_notification(
+        phone_number=message.to_phone,
+        template_id=current_app.config["NOTIFY_SMS_TEMPLATE_ID"],
+        personalisation={"body": message.body},
+        reference=f"sms-{message.id}",  # Notify's reference must hold no personal data
     )
+
+
+def _text_sent(message: SmsMessage, result: dict[str, Any]) -> None:
+    message.status = MessageStatus.SENT
+    message.provider_id = str(result.get("id", ""))[:64] or None
+    message.sent_at = utc_now()
+    message.to_phone = None  # sent: the number is not needed on the message any more
 
 
 def deliver_pending_sms(limit: int = 100) -> int:
     """Send texts waiting for GOV.UK Notify; commits each one's status. Returns how many."""
-    pending = db.session.scalars(
-        select(SmsMessage)
-        .where(SmsMessage.status == MessageStatus.PENDING)
-        .order_by(SmsMessage.id)
-        .limit(limit)
-    ).all()
-    if not pending:
-        return 0
-    from notifications_python_client.errors import HTTPError
-
-    client = _notify_client()
-    sent = 0
-    for message in pending:
-        try:
-            result = client.send_sms_notification(
-                phone_number=message.to_phone,
-                template_id=current_app.config["NOTIFY_SMS_TEMPLATE_ID"],
-                personalisation={"body": message.body},
-                reference=f"sms-{message.id}",  # Notify's reference must hold no personal data
-            )
-        except (HTTPError, OSError) as error:
-            log.warning("Text %s not sent: %s", message.id, type(error).__name__)
-            message.error = str(getattr(error, "status_code", "")) or type(error).__name__
-        else:
-            message.status = MessageStatus.SENT
-            message.provider_id = str(result.get("id", ""))[:64] or None
-            message.sent_at = utc_now()
-            message.to_phone = None  # sent: the number is not needed on the message any more
-            message.error = None
-            sent += 1
-        db.session.commit()
-    return sent
+    return deliver_through_notify(SmsMessage, MessageStatus.PENDING, _send_text, _text_sent, limit)
 
 
 def deliver_if_sending() -> None:
