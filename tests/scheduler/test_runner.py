@@ -204,6 +204,10 @@ def test_the_scheduler_process_runs_every_job_and_stops_on_sigterm(app, tmp_path
                 break
             time.sleep(0.5)
         assert wanted <= seen, wanted - seen
+        # One process can run every job before the other has booted: SIGTERM sent to one still
+        # importing would kill it outright, so wait until each says it handles SIGTERM.
+        started = [p.stdout.readline() for p in processes]
+        assert all("Scheduler started" in line for line in started), started
     finally:
         for process in processes:
             process.send_signal(signal.SIGTERM)

@@ -60,12 +60,13 @@ def run_scheduler() -> None:
             # Once at start as well, so figures are fresh straight after a deploy or restart.
             next_run_time=started,
         )
-    click.echo(f"Scheduler started with {len(scheduler.get_jobs())} jobs (Ctrl+C stops it)")
     # systemd and containers stop a service with SIGTERM: finish the running jobs, then exit.
     # The handler only sets an event: shutting down inside it could deadlock on a lock the
     # interrupted main thread held (a CI run hung that way), so the main thread does it.
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    # Said only once SIGTERM is handled, so whoever waits for this line may then stop it cleanly.
+    click.echo(f"Scheduler started with {len(scheduler.get_jobs())} jobs (Ctrl+C stops it)")
     scheduler.start()
     with contextlib.suppress(KeyboardInterrupt):
         while not stop.wait(timeout=1):
