@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 import time
+from pathlib import Path
 
 from feedback import create_app
 from feedback.scheduler.registry import JobSpec
@@ -18,11 +19,24 @@ def slow_job() -> int:
     return 1
 
 
+def _wait_for_the_others() -> None:
+    """Start the job only once every process has booted: on a busy machine one can take
+    longer to start than the job takes to run, and then both would find the lock free."""
+    folder = Path(os.environ["LOCK_TEST_INSTANCE"])
+    (folder / f"booted-{os.getpid()}").touch()
+    deadline = time.monotonic() + 120
+    while len(list(folder.glob("booted-*"))) < int(os.environ.get("LOCK_TEST_PROCESSES", "1")):
+        if time.monotonic() > deadline:
+            sys.exit("the other process never booted")
+        time.sleep(0.05)
+
+
 def main() -> None:
     app = create_app(
         {"SECRET_KEY": "test", "DATABASE_URL": os.environ["LOCK_TEST_DATABASE_URL"]},
         instance_path=os.environ["LOCK_TEST_INSTANCE"],
     )
+    _wait_for_the_others()
     with app.app_context():
         result = run_job(SLOW_JOB, triggered_by="schedule")
         print(result.status.value)

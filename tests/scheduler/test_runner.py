@@ -159,6 +159,7 @@ def test_two_scheduler_processes_never_run_a_job_twice(app, tmp_path) -> None:
         "LOCK_TEST_INSTANCE": str(tmp_path),
         **({"PGOPTIONS": connect["options"]} if POSTGRES_URL else {}),
         "SLOW_JOB_SECONDS": "3",
+        "LOCK_TEST_PROCESSES": "2",
         "PYTHONPATH": str(PROJECT_ROOT),
     }
     command = [sys.executable, "-m", "tests.scheduler.slow_job"]

@@ -172,7 +172,8 @@ def submit_journey(
             started_at=as_utc(journey.started_at) if journey.started_at else None,
         )
     )
-    db.session.flush()
+    # No flush here: the journey's last answer and its closing are then one UPDATE at commit,
+    # and a duplicate key still surfaces there, where the caller catches it.
     journey.submitted_at = utc_now()
     journey.outcome = outcome or None
     journey.answers = {}
