@@ -89,6 +89,41 @@ def test_two_systems_cannot_share_a_name(admin_client):
     assert "already has a key" in again.get_data(as_text=True)
 
 
+def test_a_system_whose_key_was_revoked_gets_a_new_one_under_its_name(admin_client):
+    make_location("BRAD-ASH")
+    old_key = _key_on(_add(admin_client).get_data(as_text=True))
+    old = db.session.scalars(select(ApiClient)).one()
+    assert admin_client.post(f"/admin/api-clients/{old.id}/revoke").status_code == 302
+
+    added = _add(admin_client)
+    assert added.status_code == 200
+    new_key = _key_on(added.get_data(as_text=True))
+    clients = db.session.scalars(select(ApiClient).order_by(ApiClient.id)).all()
+    assert [c.name for c in clients] == ["Patient record system"] * 2
+    assert [c.is_revoked for c in clients] == [True, False]
+    body = {"counts": [{"location": "BRAD-ASH", "month": "2025-01", "eligible": 4}]}
+    posted = {
+        key: admin_client.post(API_URL, json=body, headers={"Authorization": f"Bearer {key}"})
+        for key in (old_key, new_key)
+    }
+    assert posted[old_key].status_code == 401 and posted[new_key].status_code == 200
+    # While the new key is in use, the name is taken again.
+    assert "already has a key" in _add(admin_client).get_data(as_text=True)
+
+
+def test_a_name_taken_between_the_check_and_the_insert_is_refused_not_a_crash(app, monkeypatch):
+    from feedback.auth import api_clients
+
+    create_api_client = api_clients.create_api_client
+    create_api_client("Patient record system", "admin@example.nhs.uk")
+    # The other request's row is already there, but this one's check did not see it.
+    monkeypatch.setattr(api_clients.db.session, "scalar", lambda *_args, **_kwargs: None)
+    with pytest.raises(api_clients.ApiClientError, match="already has a key"):
+        create_api_client("Patient record system", "admin@example.nhs.uk")
+    monkeypatch.undo()
+    assert len(db.session.scalars(select(ApiClient)).all()) == 1
+
+
 def test_an_unknown_client_is_not_found(admin_client):
     assert admin_client.get("/admin/api-clients/999/revoke").status_code == 404
     assert admin_client.post("/admin/api-clients/999/revoke").status_code == 404

@@ -12,7 +12,8 @@ import secrets
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import DateTime, String, select
+from sqlalchemy import DateTime, Index, String, select, text
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, mapped_column
 
 from feedback.db import Base, TimestampMixin, utc_now
@@ -23,9 +24,20 @@ KEY_PREFIX_LENGTH = 8
 
 class ApiClient(Base, TimestampMixin):
     __tablename__ = "api_client"
+    # One key in use per system, but a system whose key was revoked (lost, or leaked) gets a
+    # new one under the same name, so the patient record system's entry reads the same.
+    __table_args__ = (
+        Index(
+            "uq_api_client_name_in_use",
+            "name",
+            unique=True,
+            sqlite_where=text("revoked_at IS NULL"),
+            postgresql_where=text("revoked_at IS NULL"),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str] = mapped_column(String(120), unique=True)
+    name: Mapped[str] = mapped_column(String(120))
     key_prefix: Mapped[str] = mapped_column(String(KEY_PREFIX_LENGTH))  # shown to admins
     key_hash: Mapped[str] = mapped_column(String(64), unique=True)
     created_by: Mapped[str] = mapped_column(String(254))
@@ -51,14 +63,18 @@ def create_api_client(name: str, created_by: str) -> tuple[ApiClient, str]:
     name = name.strip()
     if not name:
         raise ApiClientError("Enter the name of the system that will use this key")
-    if db.session.scalar(select(ApiClient).where(ApiClient.name == name)) is not None:
+    in_use = select(ApiClient).where(ApiClient.name == name, ApiClient.revoked_at.is_(None))
+    if db.session.scalar(in_use) is not None:
         raise ApiClientError("A system with this name already has a key")
     key = secrets.token_urlsafe(32)
     client = ApiClient(
         name=name, key_prefix=key[:KEY_PREFIX_LENGTH], key_hash=_hash(key), created_by=created_by
     )
-    db.session.add(client)
-    db.session.flush()
+    try:
+        with db.session.begin_nested():  # a double click on Create: the second one is refused
+            db.session.add(client)
+    except IntegrityError:
+        raise ApiClientError("A system with this name already has a key") from None
     return client, key
 
 
