@@ -6,6 +6,7 @@ from datetime import date
 
 from sqlalchemy import func, select
 
+from feedback.auth.api_clients import ApiClient
 from feedback.db import trust_today
 from feedback.extensions import db
 from feedback.metrics.demo import dip_months
@@ -30,6 +31,10 @@ def test_the_demo_has_history_variety_and_problems_to_find(app, runner) -> None:
     locations = db.session.scalar(select(func.count(Location.id)))
     assert db.session.scalar(select(func.count(EligibleCount.id))) >= locations * (24 + 12)
     assert db.session.scalar(select(func.count(LegacyFftMonth.id))) == locations * 12
+    # They arrive through the API: one key replaced, two in use, all of them used.
+    keys = db.session.scalars(select(ApiClient)).all()
+    assert sorted(k.is_revoked for k in keys) == [False, False, True]
+    assert all(k.last_used_at is not None for k in keys)
     # The summaries are computed, and the runs are on record.
     jobs = set(
         db.session.scalars(select(JobRun.job_id).where(JobRun.status == RunStatus.SUCCEEDED))

@@ -84,7 +84,8 @@ def revoke_api_client(client: ApiClient) -> None:
 
 
 def list_api_clients() -> Sequence[ApiClient]:
-    return db.session.scalars(select(ApiClient).order_by(ApiClient.name)).all()
+    # A system's replaced keys before its key in use.
+    return db.session.scalars(select(ApiClient).order_by(ApiClient.name, ApiClient.id)).all()
 
 
 def get_api_client(client_id: int) -> ApiClient | None:

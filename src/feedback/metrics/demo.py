@@ -4,7 +4,8 @@ for every location and month, and the old question's results for 2019/20.
 Problems left in on purpose, for the dashboards to find: Belvoir Ward's experience dips for
 four months, ending three months ago; the Agnes Unit and the Beacon Unit have only a handful
 of responses a month; one month of Stewart House's discharges was under-counted (a response
-rate over 100%).
+rate over 100%). The counts come in through the API: the patient record system's first key
+was revoked when its supplier changed, and a new key under the same name sends them now.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import func, select
 
+from feedback.auth.api_clients import create_api_client
 from feedback.extensions import db
 from feedback.metrics.calendar import add_months, month_start, months_between
 from feedback.metrics.models import LEGACY_COLUMNS, EligibleCount, LegacyFftMonth
@@ -184,7 +186,23 @@ def seed_fft_history(today: date, months: int = 24) -> int:
                 )
         db.session.flush()
     _legacy_year(rng, locations)
+    _api_keys(today, first)
     return made
+
+
+def _api_keys(today: date, first: date) -> None:
+    """The systems that send counts and text invites, as the API keys page shows them."""
+    at_six = time(6, 0, tzinfo=UTC)
+    changed = datetime.combine(add_months(month_start(today), -7), at_six)
+    sent = datetime.combine(month_start(today), at_six)  # the monthly counts, on the 1st
+    keys = (
+        ("Demo patient record system", datetime.combine(first, at_six), changed, changed),
+        ("Demo patient record system", changed, None, sent),
+        ("Demo appointment system (text invites)", changed, None, sent - timedelta(hours=5)),
+    )
+    for name, created, revoked, used in keys:
+        client, _key = create_api_client(name, created_by="admin@example.nhs.uk")
+        client.created_at, client.revoked_at, client.last_used_at = created, revoked, used
 
 
 def _legacy_year(rng: random.Random, locations: list[Location]) -> None:
