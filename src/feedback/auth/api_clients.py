@@ -20,6 +20,7 @@ from feedback.db import Base, TimestampMixin, utc_now
 from feedback.extensions import db
 
 KEY_PREFIX_LENGTH = 8
+NAME_TAKEN = "A system with this name already has a key"
 
 
 class ApiClient(Base, TimestampMixin):
@@ -65,7 +66,7 @@ def create_api_client(name: str, created_by: str) -> tuple[ApiClient, str]:
         raise ApiClientError("Enter the name of the system that will use this key")
     in_use = select(ApiClient).where(ApiClient.name == name, ApiClient.revoked_at.is_(None))
     if db.session.scalar(in_use) is not None:
-        raise ApiClientError("A system with this name already has a key")
+        raise ApiClientError(NAME_TAKEN)
     key = secrets.token_urlsafe(32)
     client = ApiClient(
         name=name, key_prefix=key[:KEY_PREFIX_LENGTH], key_hash=_hash(key), created_by=created_by
@@ -74,7 +75,7 @@ def create_api_client(name: str, created_by: str) -> tuple[ApiClient, str]:
         with db.session.begin_nested():  # a double click on Create: the second one is refused
             db.session.add(client)
     except IntegrityError:
-        raise ApiClientError("A system with this name already has a key") from None
+        raise ApiClientError(NAME_TAKEN) from None
     return client, key
 
 
