@@ -28,6 +28,7 @@ from flask.typing import ResponseReturnValue
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login.config import COOKIE_NAME as REMEMBER_COOKIE
+from flask_wtf import FlaskForm
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import IntegrityError
 
@@ -41,10 +42,12 @@ from feedback.surveys.forms import find_services, question_form_class
 from feedback.surveys.models import Journey
 from feedback.surveys.options import question_options
 from feedback.surveys.schema import (
+    Question,
     Questionnaire,
     QuestionType,
     load_questionnaire,
 )
+from feedback.surveys.shared_pages import question_pages, same_for_everybody, shared_page_key
 from feedback.surveys.submission import get_submit_handler
 from feedback.web import easy_read_chosen
 
@@ -231,34 +234,61 @@ def question(question_id: str) -> ResponseReturnValue:
         return redirect(url_for(".question", question_id=questionnaire.path(answers)[0].id))
 
     form_class = question_form_class(asked, current_app.config["FREE_TEXT_MAX_CHARACTERS"])
-    form = (
-        form_class(data={"answer": answers.get(asked.id)})
-        if request.method == "GET"
-        else form_class()
-    )
     changing = request.args.get("change") == "yes" and questionnaire.check_answers
-    if form.validate_on_submit():
+    form = form_class() if request.method == "POST" else None  # a GET builds one if rendered
+    if form is not None and form.validate_on_submit():
         # The journey starts with the first answer, so looking at the first page stores nothing.
         journey = journey or _start_journey()
         return _record_and_move_on(journey, questionnaire, asked.id, form.answer.data, changing)
 
+    return _question_page(questionnaire, asked, answers, form or form_class, changing)
+
+
+def _question_page(
+    questionnaire: Questionnaire,
+    asked: Question,
+    answers: dict,
+    form: FlaskForm | type[FlaskForm],
+    changing: bool,
+) -> ResponseReturnValue:
+    """The page, with its errors when `form` is a posted form; otherwise from `form`, its class,
+    unless the page, the same for everybody who has not answered it, is already rendered."""
     search = (request.args.get("q") or "").strip()[:100]
     path = questionnaire.path(answers)
     position = next(i for i, q in enumerate(path, start=1) if q.id == asked.id)
     previous = questionnaire.previous_question(answers, asked.id)
-    return render_template(
-        "surveys/question.html",
-        **_page(
+    where = {
+        "caption": _("Question %(number)s of %(total)s", number=position, total=len(path)),
+        "back_url": _back_url(previous, changing),
+        "is_last": _is_last(questionnaire, answers, asked.id),
+    }
+
+    def context() -> dict[str, object]:
+        given = {"answer": answers.get(asked.id)}
+        shown = form if isinstance(form, FlaskForm) else form(data=given)
+        is_service = asked.type == QuestionType.SERVICE
+        return _page(
             question=asked,
-            form=form,
-            caption=_("Question %(number)s of %(total)s", number=position, total=len(path)),
-            back_url=_back_url(previous, changing),
-            is_last=_is_last(questionnaire, answers, asked.id),
+            form=shown,
             search=search,
-            service_options=find_services(search) if asked.type == QuestionType.SERVICE else [],
+            service_options=find_services(search) if is_service else [],
             options=question_options(asked),
-        ),
-    )
+            **where,
+        )
+
+    if isinstance(form, type) and not search and same_for_everybody(questionnaire, asked, answers):
+        channel: Channel = g.channel
+        key = shared_page_key(
+            questionnaire,
+            asked,
+            request.endpoint,
+            channel.is_kiosk,
+            channel.url_values,
+            str(get_locale()),
+            where,
+        )
+        return question_pages().render(key, "surveys/question.html", context)
+    return render_template("surveys/question.html", **context())
 
 
 def _back_url(previous: object, changing: bool) -> str:

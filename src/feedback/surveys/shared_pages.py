@@ -1,0 +1,58 @@
+"""Which question pages are the same for everybody, and what tells one from another.
+
+A question page is kept (see `feedback.web.page_cache`) only while it holds nothing of the
+person: they have not answered it yet, and nothing on it comes from the database or from a
+questionnaire a person can edit (built-in definitions change only with a release). The key
+is everything else the page is rendered from: the questionnaire and its version, the
+language, easy read, the endpoint and the channel (its links, and a tablet's timeout box),
+and where the question sits on this person's path (its caption, Back link and button).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from flask import current_app
+
+from feedback.surveys.schema import Question, Questionnaire, QuestionType, is_builtin
+from feedback.web.page_cache import PageCache
+
+__all__ = ["question_pages", "same_for_everybody", "shared_page_key"]
+
+
+def question_pages() -> PageCache:
+    """This app's kept pages: one set per worker process, and per app (a page shows its
+    configuration: the trust's name, a tablet's timeout)."""
+    return current_app.extensions.setdefault("feedback.question_pages", PageCache())
+
+
+def same_for_everybody(questionnaire: Questionnaire, asked: Question, answers: Mapping) -> bool:
+    return (
+        asked.id not in answers
+        and is_builtin(questionnaire.id)
+        and asked.options_from is None
+        and asked.type != QuestionType.SERVICE
+    )
+
+
+def shared_page_key(
+    questionnaire: Questionnaire,
+    asked: Question,
+    endpoint: str | None,
+    kiosk: bool,
+    url_values: Mapping[str, str],
+    locale: str,
+    where: Mapping[str, Any],
+) -> tuple[object, ...]:
+    return (
+        endpoint,  # its links: a tablet's page posts its reset to its own blueprint
+        questionnaire.id,
+        questionnaire.version,
+        questionnaire.easy_read,
+        locale,
+        kiosk,
+        tuple(sorted(url_values.items())),
+        asked.id,
+        tuple(sorted(where.items())),
+    )
