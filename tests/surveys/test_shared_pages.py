@@ -7,11 +7,12 @@ import re
 
 import pytest
 
+from feedback.extensions import db
 from feedback.kiosks.services import kiosk_token
 from feedback.surveys import views
 from feedback.surveys.shared_pages import question_pages
 from tests.factories import make_kiosk, make_location
-from tests.surveys.journey_helpers import answer
+from tests.surveys.journey_helpers import answer, complete_fft
 
 _CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
 _NONCE = re.compile(r'<script nonce="([^"]+)"')
@@ -127,3 +128,33 @@ def test_each_app_keeps_its_own_pages(make_app):
     assert "Another Partnership" in second_app.test_client().get(f"{base}/rating").get_data(
         as_text=True
     )
+
+
+def test_a_renamed_ward_shows_its_new_name_on_the_start_page_at_once(app, client):
+    location = make_location(name="Ash Ward")
+    base = f"/feedback/{location.code}"
+    assert "Ash Ward" in client.get(f"{base}/").get_data(as_text=True)
+
+    location.name = "Ash Ward (Bradgate)"
+    db.session.commit()
+
+    assert "Ash Ward (Bradgate)" in app.test_client().get(f"{base}/").get_data(as_text=True)
+
+
+def test_the_start_page_keeps_the_language_in_its_chat_link(app, client):
+    base = f"/feedback/{make_location().code}"
+    client.get(f"{base}/")
+    in_urdu = app.test_client().get(f"{base}/?lang=ur").get_data(as_text=True)
+    assert '<html lang="ur" dir="rtl">' in in_urdu and "lang=ur" in in_urdu.split("chat")[0]
+
+
+def test_the_thank_you_page_on_a_tablet_goes_back_to_the_start_and_at_home_does_not(app):
+    location = make_location()
+    home = f"/feedback/{location.code}"
+    tablet = f"/kiosk/{kiosk_token(make_kiosk(location), 'test-secret-key')}"
+    for base, returns in ((home, False), (tablet, True), (home, False)):
+        client = app.test_client()
+        complete_fft(client, base)
+        thanks = client.get(f"{base}/thank-you").get_data(as_text=True)
+        assert "Thank you" in thanks
+        assert ("app-return-notice" in thanks) is returns

@@ -10,15 +10,16 @@ and where the question sits on this person's path (its caption, Back link and bu
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Hashable, Mapping
 from typing import Any
 
-from flask import current_app
+from flask import current_app, g, request
+from flask_babel import get_locale
 
 from feedback.surveys.schema import Question, Questionnaire, QuestionType, is_builtin
 from feedback.web.page_cache import PageCache
 
-__all__ = ["question_pages", "same_for_everybody", "shared_page_key"]
+__all__ = ["question_pages", "render_shared", "same_for_everybody"]
 
 
 def question_pages() -> PageCache:
@@ -36,23 +37,25 @@ def same_for_everybody(questionnaire: Questionnaire, asked: Question, answers: M
     )
 
 
-def shared_page_key(
+def render_shared(
+    template: str,
     questionnaire: Questionnaire,
-    asked: Question,
-    endpoint: str | None,
-    kiosk: bool,
-    url_values: Mapping[str, str],
-    locale: str,
-    where: Mapping[str, Any],
-) -> tuple[object, ...]:
-    return (
-        endpoint,  # its links: a tablet's page posts its reset to its own blueprint
+    context: Callable[[], dict[str, Any]],
+    *page: Hashable,
+) -> str:
+    """`template` as rendered from `context()`, kept for everybody on the same channel, in
+    the same language and version, whose `page` (what else the page shows) is the same."""
+    channel = g.channel
+    key = (
+        request.endpoint,  # its links: a tablet's page posts its reset to its own blueprint
+        template,
         questionnaire.id,
         questionnaire.version,
         questionnaire.easy_read,
-        locale,
-        kiosk,
-        tuple(sorted(url_values.items())),
-        asked.id,
-        tuple(sorted(where.items())),
+        str(get_locale()),
+        request.args.get("lang"),  # kept in the links to the chat
+        channel.is_kiosk,
+        tuple(sorted(channel.url_values.items())),
+        *page,
     )
+    return question_pages().render(key, template, context)

@@ -45,9 +45,10 @@ from feedback.surveys.schema import (
     Question,
     Questionnaire,
     QuestionType,
+    is_builtin,
     load_questionnaire,
 )
-from feedback.surveys.shared_pages import question_pages, same_for_everybody, shared_page_key
+from feedback.surveys.shared_pages import render_shared, same_for_everybody
 from feedback.surveys.submission import get_submit_handler
 from feedback.web import easy_read_chosen
 
@@ -180,6 +181,9 @@ def _unavailable(
     return redirect(open_times.closed_url())
 
 
+DEFAULT_START, DEFAULT_THANK_YOU = "surveys/start.html", "surveys/thank-you.html"
+
+
 @bp.get("/")
 def start() -> ResponseReturnValue:
     questionnaire = _questionnaire()
@@ -190,6 +194,11 @@ def start() -> ResponseReturnValue:
         if not _invite_is_open(questionnaire, token):
             return _invite_used()
         session[_invite_key()] = token
+    elif questionnaire.start_template == DEFAULT_START and is_builtin(questionnaire.id):
+        # The same for everybody here: only the ward or team's name is read from the database.
+        location = g.channel.location
+        named = (location.code, location.name) if location is not None else None
+        return render_shared(DEFAULT_START, questionnaire, _page, named)
     return render_template(questionnaire.start_template, **_page())
 
 
@@ -277,17 +286,8 @@ def _question_page(
         )
 
     if isinstance(form, type) and not search and same_for_everybody(questionnaire, asked, answers):
-        channel: Channel = g.channel
-        key = shared_page_key(
-            questionnaire,
-            asked,
-            request.endpoint,
-            channel.is_kiosk,
-            channel.url_values,
-            str(get_locale()),
-            where,
-        )
-        return question_pages().render(key, "surveys/question.html", context)
+        where_key = tuple(sorted(where.items()))
+        return render_shared("surveys/question.html", questionnaire, context, asked.id, where_key)
     return render_template("surveys/question.html", **context())
 
 
@@ -395,7 +395,10 @@ def thank_you() -> ResponseReturnValue:
     journey = _current_journey()
     if journey is None or not journey.is_submitted:
         return redirect(url_for(".start"))
-    return render_template(_questionnaire().thank_you_template, **_page(outcome=journey.outcome))
+    questionnaire = _questionnaire()
+    if questionnaire.thank_you_template == DEFAULT_THANK_YOU and is_builtin(questionnaire.id):
+        return render_shared(DEFAULT_THANK_YOU, questionnaire, _page)  # it shows no outcome
+    return render_template(questionnaire.thank_you_template, **_page(outcome=journey.outcome))
 
 
 @bp.post("/reset")
