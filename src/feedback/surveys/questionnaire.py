@@ -91,6 +91,11 @@ class Question:
         return [self.option_label(value) for value in values]
 
 
+# The pages most questionnaires share; surveys' views keep these for everybody (shared_pages).
+DEFAULT_START_TEMPLATE = "surveys/start.html"
+DEFAULT_THANK_YOU_TEMPLATE = "surveys/thank-you.html"
+
+
 @dataclass(frozen=True)
 class Questionnaire:
     id: str
@@ -108,8 +113,8 @@ class Questionnaire:
     check_answers: bool = False
     # Answered only through a single-use invitation link (the handler checks the token).
     requires_invite: bool = False
-    start_template: str = "surveys/start.html"
-    thank_you_template: str = "surveys/thank-you.html"
+    start_template: str = DEFAULT_START_TEMPLATE
+    thank_you_template: str = DEFAULT_THANK_YOU_TEMPLATE
     # The first and last day (at the trust) it takes answers; None: no limit that side.
     opens_on: date | None = None
     closes_on: date | None = None

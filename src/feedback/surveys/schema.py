@@ -17,6 +17,8 @@ from typing import Any
 
 from feedback.surveys.questionnaire import (
     CHOICE_TYPES,
+    DEFAULT_START_TEMPLATE,
+    DEFAULT_THANK_YOU_TEMPLATE,
     NOT_SURE,
     ORGANISATION_OPTIONS,
     Option,
@@ -303,8 +305,8 @@ def build_questionnaire(
         needs_location=bool(raw.get("needs_location", True)),
         check_answers=bool(raw.get("check_answers", False)),
         requires_invite=bool(raw.get("requires_invite", False)),
-        start_template=raw.get("start_template", "surveys/start.html"),
-        thank_you_template=raw.get("thank_you_template", "surveys/thank-you.html"),
+        start_template=raw.get("start_template", DEFAULT_START_TEMPLATE),
+        thank_you_template=raw.get("thank_you_template", DEFAULT_THANK_YOU_TEMPLATE),
         opens_on=raw.get("opens_on"),
         closes_on=raw.get("closes_on"),
         forget_times=bool(raw.get("forget_times", False)),

@@ -1,11 +1,12 @@
-"""Which question pages are the same for everybody, and what tells one from another.
+"""Which patient pages are the same for everybody, and what tells one from another.
 
-A question page is kept (see `feedback.web.page_cache`) only while it holds nothing of the
-person: they have not answered it yet, and nothing on it comes from the database or from a
-questionnaire a person can edit (built-in definitions change only with a release). The key
-is everything else the page is rendered from: the questionnaire and its version, the
-language, easy read, the endpoint and the channel (its links, and a tablet's timeout box),
-and where the question sits on this person's path (its caption, Back link and button).
+A page is kept (see `feedback.web.page_cache`) only while it holds nothing of the person: a
+question they have not answered yet, the default start and thank-you pages, and only for
+built-in questionnaires (their definitions change only with a release). The key is
+everything the page is rendered from: the questionnaire and its version, the language, easy
+read, the endpoint and the channel (its links, and a tablet's timeout box), and what the
+caller adds: where a question sits on this person's path (its caption, Back link and
+button), or the ward's code and name on a start page, so a renamed ward shows at once.
 """
 
 from __future__ import annotations

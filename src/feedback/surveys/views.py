@@ -41,6 +41,7 @@ from feedback.surveys.channels import Channel, resolve_channel
 from feedback.surveys.forms import find_services, question_form_class
 from feedback.surveys.models import Journey
 from feedback.surveys.options import question_options
+from feedback.surveys.questionnaire import DEFAULT_START_TEMPLATE, DEFAULT_THANK_YOU_TEMPLATE
 from feedback.surveys.schema import (
     Question,
     Questionnaire,
@@ -181,9 +182,6 @@ def _unavailable(
     return redirect(open_times.closed_url())
 
 
-DEFAULT_START, DEFAULT_THANK_YOU = "surveys/start.html", "surveys/thank-you.html"
-
-
 @bp.get("/")
 def start() -> ResponseReturnValue:
     questionnaire = _questionnaire()
@@ -194,11 +192,11 @@ def start() -> ResponseReturnValue:
         if not _invite_is_open(questionnaire, token):
             return _invite_used()
         session[_invite_key()] = token
-    elif questionnaire.start_template == DEFAULT_START and is_builtin(questionnaire.id):
+    elif questionnaire.start_template == DEFAULT_START_TEMPLATE and is_builtin(questionnaire.id):
         # The same for everybody here: only the ward or team's name is read from the database.
         location = g.channel.location
         named = (location.code, location.name) if location is not None else None
-        return render_shared(DEFAULT_START, questionnaire, _page, named)
+        return render_shared(DEFAULT_START_TEMPLATE, questionnaire, _page, named)
     return render_template(questionnaire.start_template, **_page())
 
 
@@ -396,8 +394,9 @@ def thank_you() -> ResponseReturnValue:
     if journey is None or not journey.is_submitted:
         return redirect(url_for(".start"))
     questionnaire = _questionnaire()
-    if questionnaire.thank_you_template == DEFAULT_THANK_YOU and is_builtin(questionnaire.id):
-        return render_shared(DEFAULT_THANK_YOU, questionnaire, _page)  # it shows no outcome
+    template = questionnaire.thank_you_template
+    if template == DEFAULT_THANK_YOU_TEMPLATE and is_builtin(questionnaire.id):
+        return render_shared(template, questionnaire, _page)  # the default shows no outcome
     return render_template(questionnaire.thank_you_template, **_page(outcome=journey.outcome))
 
 
